@@ -1,0 +1,29 @@
+# Two entry points for a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site docs test serve clean
+
+site: docs  ## generate docs/ from seeds/ and build the static site into site/
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+docs: $(STAMP)  ## generate docs/ from seeds/
+	$(PY) -m newswiki build --seeds seeds --docs docs
+
+test: $(STAMP)  ## run the test suite
+	$(PY) -m pytest
+
+serve: docs  ## preview on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,55 @@
+"""The build: seeds -> ingest -> segment -> render -> docs/."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import segment
+from .ingest import ingest_dir
+from .model import Article, Problem
+from .render import render_site
+from .writer import write_docs
+
+
+@dataclass
+class BuildReport:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    files: int = 0
+
+    @property
+    def stories(self) -> int:
+        return sum(len(a.stories) for a in self.articles)
+
+
+def build(seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None) -> BuildReport:
+    report = BuildReport()
+
+    def stage(name: str, started: float) -> None:
+        report.timings[name] = time.perf_counter() - started
+
+    t = time.perf_counter()
+    report.articles, report.problems = ingest_dir(seeds)
+    stage("ingest", t)
+    for p in report.problems:
+        log(str(p))
+    log(f"ingest: {len(report.articles)} files, {report.stories} stories ({report.timings['ingest']:.2f}s)")
+
+    t = time.perf_counter()
+    files = render_site(report.articles, segment.user_dictionary())
+    stage("render", t)
+    log(f"render: {len(files)} files ({report.timings['render']:.2f}s)")
+
+    t = time.perf_counter()
+    report.warnings = write_docs(docs, files)
+    report.files = len(files)
+    stage("write", t)
+    for w in report.warnings:
+        log(f"warning: {w}")
+    log(f"write: {docs} ({report.timings['write']:.2f}s)")
+    return report

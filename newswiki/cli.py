@@ -1,0 +1,25 @@
+"""Command line: ``python -m newswiki build``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newswiki", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate docs/ from seeds/")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"))
+    b.add_argument("--docs", type=Path, default=Path("docs"))
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        if not args.seeds.is_dir():
+            print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
+            return 2
+        build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr))
+    return 0

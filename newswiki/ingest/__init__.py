@@ -1,0 +1,76 @@
+"""Ingest: decode, normalise, classify lines, split stories, split sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..model import Article, Problem
+from .decode import SourceError, decode
+from .lines import classify
+from .normalize import normalize
+from .stories import build_story, split_groups, story_date, story_year
+
+__all__ = ["SourceError", "file_slug", "ingest_dir", "ingest_text", "read_article"]
+
+
+def file_slug(name: str) -> str:
+    """A URL-safe ID from a file name; names that lose characters get a short hash."""
+    stem = Path(name).stem
+    slug = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-")
+    if slug != stem.lower():
+        slug = f"{slug}-{hashlib.sha1(stem.encode()).hexdigest()[:6]}".lstrip("-")
+    return slug
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with layout and width differences removed (for dedupe)."""
+    return hashlib.sha256(re.sub(r"\s+", "", normalize(text)).encode()).hexdigest()
+
+
+def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article:
+    article = Article(source_file=source_file, encoding=encoding, content_hash=content_hash(text))
+    slug = file_slug(source_file)
+    groups = split_groups(classify(text))
+    if not groups:
+        raise SourceError("no body text (no line ends a sentence)")
+    for pos, group in enumerate(groups, 1):
+        article.stories.append(build_story(group, f"{slug}-{pos}", source_file, pos))
+    issue_year = next(filter(None, map(story_year, article.stories)), None)
+    for story in article.stories:
+        story.date, story.date_text = story_date(story, issue_year)
+    return article
+
+
+def read_article(path: Path) -> tuple[Article, list[Problem]]:
+    """Read one seed file; raise SourceError when it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read file ({exc.strerror})") from None
+    text, encoding = decode(data)
+    problems = []
+    if encoding == "gb18030":
+        problems.append(Problem(path.name, "warning", "not UTF-8; decoded as GB18030"))
+    return ingest_text(text, path.name, encoding), problems
+
+
+def ingest_dir(seeds: Path) -> tuple[list[Article], list[Problem]]:
+    """All ``*.txt`` files of ``seeds`` in name order; bad files become Problems."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(seeds.glob("*.txt")):
+        try:
+            article, found = read_article(path)
+        except SourceError as exc:
+            problems.append(Problem(path.name, "error", f"{exc}; skipped"))
+            continue
+        problems.extend(found)
+        if article.content_hash in seen:
+            problems.append(Problem(path.name, "warning", f"same text as {seen[article.content_hash]}; skipped as a duplicate"))
+            continue
+        seen[article.content_hash] = path.name
+        articles.append(article)
+    return articles, problems

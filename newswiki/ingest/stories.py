@@ -1,0 +1,151 @@
+"""Group classified lines into stories: titles, body blocks, captions, dates, relevance."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Block, Caption, Sentence, Story
+from .lines import BYLINE, CAPTION, CREDIT, HEADING, MARKER, PARAGRAPH, Line
+from .normalize import normalize
+from .sentences import split_sentences
+
+RELEVANCE_MIN = 2.0  # weighted topic terms per 100 characters
+TITLE_FROM_TEXT_MAX = 24
+
+
+def split_groups(lines: list[Line]) -> list[list[Line]]:
+    """One group of lines per story.
+
+    A story ends at a closing byline; a continuation marker or a top-level
+    ("# ") heading after body text starts a new one. Headings standing right
+    before a marker belong to the story the marker starts.
+    """
+    groups: list[list[Line]] = [[]]
+    for ln in lines:
+        cur = groups[-1]
+        has_body = any(x.kind == PARAGRAPH for x in cur)
+        if ln.kind == MARKER and has_body:
+            cut = len(cur)
+            while cut and cur[cut - 1].kind == HEADING:
+                cut -= 1
+            groups.append(cur[cut:] + [ln])
+            del cur[cut:]
+        elif ln.kind == HEADING and ln.level == 1 and has_body:
+            groups.append([ln])
+        else:
+            cur.append(ln)
+            if ln.kind == BYLINE and has_body:
+                groups.append([])
+    # a group without body text (photos after a byline) stays with the story before it
+    out: list[list[Line]] = []
+    for g in groups:
+        if out and not any(x.kind == PARAGRAPH for x in out[-1]):
+            out[-1].extend(g)  # a leading group without body text joins the next one
+        elif out and not any(x.kind == PARAGRAPH for x in g):
+            out[-1].extend(g)
+        elif g:
+            out.append(g)
+    return [g for g in out if any(x.kind == PARAGRAPH for x in g)]
+
+
+def build_story(group: list[Line], story_id: str, source_file: str, position: int) -> Story:
+    first_body = next(i for i, x in enumerate(group) if x.kind == PARAGRAPH)
+    header = [x for x in group[:first_body] if x.kind == HEADING]
+    story = Story(id=story_id, source_file=source_file, position=position, title="")
+    story.continued = any(x.kind == MARKER for x in group)
+    if header:
+        main = next((h for h in header if h.level == 1), header[0])
+        story.title = main.text
+        story.kicker = " ".join(h.text for h in header if h is not main)
+
+    n_sentence, n_paragraph, prev_heading = 0, 0, False
+    for i, ln in enumerate(group):
+        if ln.kind == HEADING and i > first_body:
+            level = max(ln.level, 2) if ln.level else (3 if prev_heading else 2)
+            story.blocks.append(Block("subheading", ln.text, level))
+        elif ln.kind == PARAGRAPH:
+            n_paragraph += 1
+            block = Block("paragraph", ln.text)
+            norm = normalize(ln.text)
+            for s, e in split_sentences(ln.text):
+                n_sentence += 1
+                block.sentences.append(Sentence(f"s{n_sentence}", ln.text[s:e].strip(), norm[s:e].strip(), n_paragraph))
+            story.blocks.append(block)
+        elif ln.kind == CAPTION:
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            story.captions.append(Caption(ln.text, nxt.text if nxt and nxt.kind == CREDIT else ""))
+        elif ln.kind == BYLINE:
+            story.bylines.append(ln.text)
+        prev_heading = ln.kind == HEADING and i > first_body
+
+    if not story.title:
+        first = story.sentences[0].text.rstrip("。！？!?")
+        title = first if len(first) <= TITLE_FROM_TEXT_MAX else first[:TITLE_FROM_TEXT_MAX] + "…"
+        story.title = ("（续）" if story.continued else "") + title
+    story.relevance_score = relevance(story)
+    story.relevant = story.relevance_score >= RELEVANCE_MIN and mentions_region(story)
+    return story
+
+
+# --- dates --------------------------------------------------------------------
+
+_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<!\d)(\d{4})年?(?=[^，。；]{0,24}(?:大会|会议|峰会|论坛|博览会|推进会|发布会|招商会))")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
+
+
+def story_date(story: Story, issue_year: str | None = None) -> tuple[str | None, str]:
+    """The date of the reported event: the first day-precise date in the body.
+
+    The year comes from the date itself, else its sentence, else the story's
+    context (``story_year``), else ``issue_year``: the year the other stories
+    printed in the same file give.
+    """
+    for sent in story.sentences:
+        m = _DATE.search(sent.norm)
+        if not m:
+            continue
+        month, day = int(m.group(2)), int(m.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        year = m.group(1) or _year_in(sent.norm) or story_year(story) or issue_year
+        text = sent.text[m.start() : m.end()]
+        return (f"{int(year):04d}-{month:02d}-{day:02d}" if year else None), text
+    return None, ""
+
+
+def _year_in(text: str) -> str | None:
+    years = _ANY_YEAR.findall(text)
+    return years[0] if len(set(years)) == 1 else None
+
+
+def story_year(story: Story) -> str | None:
+    """A year from an event named with it ("2026年青山区科技创新大会") or a
+    five-year-plan cue ("十五五开局之年", "刚刚过去的十四五收官之年")."""
+    text = "".join(s.norm for s in story.sentences)
+    if m := _YEAR.search(text):
+        return m.group(1)
+    for name, first, last in lexicon.rows("plan_periods"):
+        if re.search(rf"{name}”?(?:规划的)?开局之年", text):
+            return first
+        if re.search(rf"(?:刚刚)?过去的“?{name}”?收官之年", text):
+            return str(int(last) + 1)
+    return None
+
+
+# --- relevance ----------------------------------------------------------------
+
+
+def relevance(story: Story) -> float:
+    """Weighted topic terms per 100 characters of body text."""
+    text = "".join(s.norm for s in story.sentences)
+    if not text:
+        return 0.0
+    score = sum(w * text.count(t) for t, w in lexicon.weighted("topic_terms").items())
+    return round(100 * score / len(text), 2)
+
+
+def mentions_region(story: Story) -> bool:
+    text = story.title + "".join(s.norm for s in story.sentences)
+    return any(r in text for r in lexicon.words("regions"))

@@ -1,0 +1,99 @@
+"""Source pages: one per story, the cleaned text with an anchor on every sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..model import Article, Story
+from .text import front_matter, html_attr, link, md_cell, md_text, rel_link
+
+SOURCES = "sources"
+
+# sentence id -> [(label, page)] of entities drawn from that sentence
+SentenceLinks = Mapping[str, Sequence[tuple[str, str]]]
+
+
+def story_page(story: Story) -> str:
+    return f"{SOURCES}/{story.id}.md"
+
+
+def render_story(story: Story, links: SentenceLinks | None = None) -> str:
+    page = story_page(story)
+    links = links or {}
+    sentences = story.sentences
+    meta = {
+        "type": "source",
+        "id": story.id,
+        "title": story.title,
+        "kicker": story.kicker or None,
+        "date": story.date,
+        "date_text": story.date_text or None,
+        "source_file": story.source_file,
+        "position": story.position,
+        "continued": story.continued,
+        "relevance": "on-topic" if story.relevant else "off-topic",
+        "relevance_score": story.relevance_score,
+        "counts": {
+            "paragraphs": len(story.paragraphs),
+            "sentences": len(sentences),
+            "captions": len(story.captions),
+            "characters": sum(len(s.text) for s in sentences),
+        },
+    }
+    out = [front_matter({k: v for k, v in meta.items() if v is not None})]
+    if story.kicker:
+        out.append(f'<p class="kb-kicker">{md_text(story.kicker)}</p>\n\n')
+    out.append(f"# {md_text(story.title)}\n\n")
+    facts = [f"来源文件 {md_text(story.source_file)}", f"第 {story.position} 篇"]
+    if story.date or story.date_text:
+        facts.append(f"日期 {story.date or md_text(story.date_text)}")
+    facts.append(f"{len(story.paragraphs)} 段 · {len(sentences)} 句")
+    if story.continued:
+        facts.append("转版续文")
+    out.append(f'!!! info "来源信息"\n    {" · ".join(facts)}\n\n')
+    if not story.relevant:
+        out.append('!!! warning "与本知识库主题无关"\n    本篇与区域创新、产业或发展无关，仅作为来源保留，不产生条目。\n\n')
+    for block in story.blocks:
+        if block.kind == "subheading":
+            out.append(f"{'#' * block.level} {md_text(block.text)}\n\n")
+            continue
+        spans = []
+        for s in block.sentences:
+            refs = "".join(
+                f' <a class="kb-ref" href="{html_attr(_href(page, target))}">{md_text(label)}</a>'
+                for label, target in links.get(s.id, ())
+            )
+            spans.append(f'<span class="kb-s" id="{s.id}">{md_text(s.text)}{refs}</span>')
+        out.append("".join(spans) + "\n\n")
+    if story.captions:
+        out.append("## 图片说明\n\n")
+        for c in story.captions:
+            credit = f"（{md_text(c.credit)}）" if c.credit else ""
+            out.append(f"- {md_text(c.text)}{credit}\n")
+        out.append("\n")
+    if story.bylines:
+        out.append('<p class="kb-byline">' + " ".join(md_text(b) for b in story.bylines) + "</p>\n")
+    return "".join(out)
+
+
+def _href(page: str, target: str) -> str:
+    path, _, anchor = target.partition("#")
+    return rel_link(page, path, anchor)
+
+
+def render_index(articles: Sequence[Article]) -> str:
+    page = f"{SOURCES}/index.md"
+    stories = [s for a in articles for s in a.stories]
+    out = [
+        front_matter({"type": "index", "title": "来源文章", "count": len(stories)}),
+        "# 来源文章\n\n",
+        f"共 {len(articles)} 个文件、{len(stories)} 篇报道；"
+        f"{sum(not s.relevant for s in stories)} 篇与主题无关，仅作来源保留。\n\n",
+        "| 报道 | 日期 | 文件 | 句数 | 主题 |\n| --- | --- | --- | --: | --- |\n",
+    ]
+    for s in stories:
+        out.append(
+            f"| {link(s.title, page, story_page(s))} | {s.date or md_cell(s.date_text) or '—'} "
+            f"| {md_cell(s.source_file)} | {len(s.sentences)} | {'相关' if s.relevant else '无关'} |\n"
+        )
+    return "".join(out)
