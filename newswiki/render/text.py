@@ -29,6 +29,9 @@ def html_attr(text: str) -> str:
 
 
 def front_matter(meta: dict) -> str:
+    """YAML front-matter. ``title`` is HTML-escaped: themes print it unescaped."""
+    if "title" in meta:
+        meta = {**meta, "title": html.escape(meta["title"], quote=False)}
     body = yaml.safe_dump({"generator": GENERATOR, **meta}, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{body}---\n\n"
 

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real seeds, ingested once, and a real strict mkdocs build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newswiki.build import build
+from newswiki.ingest import ingest_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def articles():
+    arts, problems = ingest_dir(SEEDS)
+    assert not problems, problems
+    return {a.source_file: a for a in arts}
+
+
+@pytest.fixture(scope="session")
+def stories(articles):
+    return [s for a in articles.values() for s in a.stories]
+
+
+def make_project(tmp: Path, seeds: Path = SEEDS) -> Path:
+    """A throw-away copy of the project layout: mkdocs.yml, hand-written docs, seeds."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    if seeds != tmp / "seeds":
+        shutil.copytree(seeds, tmp / "seeds")
+    return tmp
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real seeds built into docs/ and then into site/ with ``mkdocs build --strict``."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    report = build(project / "seeds", project / "docs")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, report

@@ -1,0 +1,58 @@
+"""The generated docs build with ``mkdocs build --strict`` and carry sentence anchors."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import yaml
+
+
+def test_strict_build_has_a_page_per_story(site, stories):
+    project, report = site
+    assert report.stories == len(stories)
+    for s in stories:
+        page = project / "site" / "sources" / s.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        ids = re.findall(r'<span class="kb-s" id="(s\d+)">', html)
+        assert ids == [x.id for x in s.sentences]
+
+
+def test_source_page_front_matter(site, stories):
+    project, _ = site
+    for s in stories:
+        text = (project / "docs" / "sources" / f"{s.id}.md").read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---\n")[1])
+        assert meta["id"] == s.id and meta["title"] == html.escape(s.title, quote=False) and meta["source_file"] == s.source_file
+        assert meta["relevance"] == ("on-topic" if s.relevant else "off-topic")
+        assert meta["counts"]["sentences"] == len(s.sentences)
+
+
+def test_off_topic_story_is_marked_on_its_page(site, stories):
+    project, _ = site
+    off = [s for s in stories if not s.relevant]
+    assert off
+    for s in off:
+        html = (project / "site" / "sources" / s.id / "index.html").read_text(encoding="utf-8")
+        assert "与本知识库主题无关" in html
+
+
+def test_search_is_configured_for_chinese(site):
+    project, _ = site
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["lang"] == "zh" and "\\u200b" in search["separator"]
+    assert (project / search["jieba_dict_user"]).is_file()
+    assert config["theme"]["language"] == "zh" and config["theme"]["font"] is False
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "\u200b中试验证基地\u200b" in text  # segmented with the domain dictionary
+
+
+def test_site_loads_nothing_from_outside(site):
+    project, _ = site
+    external = re.compile(r'(?:\bsrc=|<link\b[^>]*\bhref=|@import\s*|url\()["\']?(?:https?:)?//')
+    for page in (project / "site").rglob("*"):
+        if page.suffix in (".html", ".css", ".js"):
+            assert not external.search(page.read_text(encoding="utf-8")), page
