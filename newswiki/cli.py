@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="generate docs/ from seeds/")
     b.add_argument("--seeds", type=Path, default=Path("seeds"))
     b.add_argument("--docs", type=Path, default=Path("docs"))
+    e = sub.add_parser("eval", help="score extraction against tests/gold")
+    e.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    e.add_argument("--corpus", type=Path, action="append", help="folders of articles (default: seeds, tests/corpus)")
+    e.add_argument("--brief", action="store_true", help="scores only, no misses or false hits")
     args = parser.parse_args(argv)
 
     if args.command == "build":
@@ -22,4 +26,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
             return 2
         build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr))
+    elif args.command == "eval":
+        from .evaluate import evaluate, report
+
+        for corpus in args.corpus or [Path("seeds"), Path("tests/corpus")]:
+            print(report(str(corpus), evaluate(args.gold, corpus), details=not args.brief))
     return 0

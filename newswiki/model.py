@@ -80,3 +80,23 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.level}: {self.source_file}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: a story, a sentence in it, and the sentence's text."""
+
+    story: str
+    sentence: str
+    quote: str
+
+
+@dataclass
+class Mention:
+    """One entity or fact as one sentence reports it."""
+
+    type: str  # "platform" | "policy" | "project" | "metric"
+    name: str  # cleaned, whole name (for metrics: the subject)
+    surface: str  # the characters of the quote that name it
+    source: Source
+    attrs: dict = field(default_factory=dict)

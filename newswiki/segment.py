@@ -28,6 +28,8 @@ def tokenizer() -> jieba.Tokenizer:
     tok.initialize()
     for word, freq, tag in lexicon_entries():
         tok.add_word(word, freq, tag)
+    for row in lexicon.rows("regions"):
+        tok.add_word(row[0], 3000, "ns")
     return tok
 
 

@@ -1,0 +1,39 @@
+"""What extractors know about the story a sentence belongs to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import Sentence, Source, Story
+from .names import canonical_region, regions_in
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    story: Story
+    year: int | None  # the year the story reports from
+    district: str | None  # the district the story is mostly about
+    city: str | None
+
+    @classmethod
+    def of(cls, story: Story, issue_year: int | None = None) -> StoryContext:
+        year = int(story.date[:4]) if story.date else issue_year
+        levels = {canonical_region(word): kind for word, kind in lexicon.rows("regions")}
+        counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
+        district = next((n for n, _ in counts.most_common() if levels.get(n) == "district"), None)
+        city = next((n for n, _ in counts.most_common() if n.endswith("市")), None)
+        return cls(story, year, district, city)
+
+    def source(self, sentence: Sentence) -> Source:
+        return Source(self.story.id, sentence.id, sentence.text)
+
+    def scope_word(self, word: str) -> str | None:
+        """全区 / 该区 -> the story's district, 全市 -> its city."""
+        level = dict(lexicon.rows("scopes")).get(word)
+        if level == "district":
+            return self.district
+        if level == "city":
+            return self.city or "武汉市"
+        return None

@@ -1,0 +1,173 @@
+"""Whole names that end in a lexicon suffix (研究院, 项目, 有限公司 …)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from .numbers import TIME_WORD, parse_quantity
+from .tokens import token_index, tokens, walk_left
+
+_PHASE = re.compile(r"^[一二三四五六七八九十\d]期")
+_DESCRIPTOR = re.compile(r"(?:首|[第\d一二三四五六七八九十两]+)[个家座所批]$")
+_COUNTED = re.compile(r"^[一二三四五六七八九十两几]+(?:[大座个家批项]+|系列)")
+_NUMERAL_BEFORE = re.compile(r"[\d一二三四五六七八九十两几首]$")
+# "华中地区首个面向整车企业的智能网联汽车中试平台": a description of something named elsewhere
+_FIRST_OF_KIND = re.compile(r"(?:首个|首家|首座|唯一|第[\d一二三四五六七八九十]+[个家座])[^，。；：—]*的$")
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    name: str
+    kind: str  # the lexicon's kind for the suffix
+    suffix: str
+    descriptor: bool = False  # preceded by 首个 / 第四家 …: a description, not a name
+
+
+@lru_cache(maxsize=None)
+def _suffix_re(lexicon_name: str) -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon_name))
+
+
+@lru_cache(maxsize=None)
+def _kinds(lexicon_name: str) -> dict[str, str]:
+    return {r[0]: (r[1] if len(r) > 1 else r[0]) for r in lexicon.rows(lexicon_name)}
+
+
+def is_generic(name: str, suffix: str) -> bool:
+    """A category ("全国重点实验室", "产业园"): what precedes the suffix is only
+    classifying words, so the name is not one entity's."""
+    generic = lexicon.words("generic_names")
+    if name in generic:
+        return True
+    prefix = name[: name.rfind(suffix)]
+    covered = [True] + [False] * len(prefix)  # prefix[:i] tiles with generic words
+    for i in range(len(prefix)):
+        if covered[i]:
+            for w in generic:
+                if prefix.startswith(w, i):
+                    covered[i + len(w)] = True
+    return covered[-1]
+
+
+def _inside_word(text: str, end: int) -> bool:
+    """The suffix ends inside a longer word (科创园 in 科创园区)."""
+    toks = tokens(text)
+    i = token_index(toks, end - 1)
+    return i < len(toks) and toks[i].end > end
+
+
+def trim_left(text: str, start: int, stop: int) -> int:
+    """Drop leading verbs, one-character adjectives and counted phrases (五大, 一座座)."""
+    while start < stop:
+        if m := _COUNTED.match(text[start:stop]):
+            start += m.end()
+            continue
+        if m := TIME_WORD.match(text[start:stop]):
+            start += m.end()  # "二季度重大项目"
+            continue
+        if text[start] in "座个家所批项" and _NUMERAL_BEFORE.search(text[:start]):
+            start += 1  # "第五座研究院"
+            continue
+        toks = tokens(text)
+        t = toks[token_index(toks, start)]
+        if t.start == start and t.end <= stop and (t.pos == "v" or (t.pos == "a" and len(t.word) == 1)):
+            start = t.end
+            continue
+        return start
+    return start
+
+
+def find_names(text: str, lexicon_name: str, phases: bool = False) -> list[NameHit]:
+    """Names in ``text`` ending with a suffix of ``lexicon/<lexicon_name>.txt``.
+
+    ``phases`` keeps a trailing phase ("一期") as part of the name (projects).
+    """
+    kinds = _kinds(lexicon_name)
+    hits: list[NameHit] = []
+    for m in _suffix_re(lexicon_name).finditer(text):
+        end = m.end()
+        if _inside_word(text, end):
+            continue
+        if phases and (phase := _PHASE.match(text[end:])):
+            end += phase.end()
+        walked = walk_left(text, m.start())
+        start = trim_left(text, walked, m.start())
+        name = text[start:end]
+        before = text[max(0, start - 6) : start]
+        descriptor = bool(_DESCRIPTOR.search(before) or _FIRST_OF_KIND.search(text[:start]))
+        hit = NameHit(start, end, name, kinds[m.group()], m.group(), descriptor)
+        if (q := parse_quantity(text[end : end + 8])) and q.start == 0:
+            continue  # "外资研发中心43家": a category being counted
+        if is_generic(name, m.group()) or is_generic(text[walked:end], m.group()):
+            quoted = _quoted_before(text, walked)
+            if not quoted:
+                continue
+            # “海洋·锦鲤”环大学创新发展带: the quoted words are the name
+            hit = NameHit(quoted[0], quoted[1], text[quoted[0] : quoted[1]], hit.kind, m.group())
+        # a longer name already found covers this one ("产业技术研究院" in "…技术研究院")
+        hits = [h for h in hits if not (hit.start <= h.start and h.end <= hit.end)]
+        if not any(h.start <= hit.start and hit.end <= h.end for h in hits):
+            hits.append(hit)
+    return hits
+
+
+def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
+    """``(start, end)`` of a “quoted name” that ends right before ``start``."""
+    if start == 0 or text[start - 1] != "”":
+        return None
+    open_ = text.rfind("“", 0, start - 1)
+    if open_ < 0 or start - 1 - open_ > 16:
+        return None
+    return open_ + 1, start - 1
+
+
+def orgs(text: str) -> list[NameHit]:
+    """Organisations named in ``text``."""
+    return [h for h in find_names(text, "org_suffixes") if len(h.name) > len(h.suffix)]
+
+
+def org_prefix(name: str, suffix: str) -> str | None:
+    """The organisation a name starts with: 武汉科技大学 in 武汉科技大学青山科技园."""
+    body = name[: len(name) - len(suffix)]
+    for h in sorted(orgs(body), key=lambda h: -h.end):
+        if h.start == 0 and h.end <= len(body):
+            return h.name
+    return None
+
+
+# --- regions ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon.rows("regions")}
+
+
+def canonical_region(word: str) -> str:
+    """青山 -> 青山区, 武汉 -> 武汉市, 湖北 -> 湖北省."""
+    regions = _regions()
+    if word + "区" in regions:
+        return word + "区"
+    kind = regions.get(word)
+    if kind == "city" and not word.endswith("市"):
+        return word + "市"
+    if kind == "province" and not word.endswith("省"):
+        return word + "省"
+    return word
+
+
+def regions_in(text: str) -> list[tuple[int, str]]:
+    """``(position, canonical name)`` of every region named in ``text``."""
+    out, taken = [], set()
+    for word in lexicon.words("regions"):  # longest first
+        for m in re.finditer(re.escape(word), text):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                out.append((m.start(), canonical_region(word)))
+    return sorted(out)

@@ -1,0 +1,116 @@
+"""Numbers with units, and time expressions, normalised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .. import lexicon
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """Small Chinese numerals (一 … 九十九) and digits."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text] if len(text) == 1 else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str  # as written, e.g. "47.4亿元"
+    value: int | float  # normalised to ``unit``
+    unit: str  # normalised unit: 元, %, 家 …
+    approx: str = ""  # 多/余/近/超 … qualifiers
+
+
+@lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern:
+    units = lexicon.alternation("units")
+    mults = lexicon.alternation("multipliers")
+    return re.compile(
+        rf"(?P<pre>近|约|超过|超|逾|不低于|不少于)?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
+        rf"(?P<mult>{mults})?(?P<unit>{units})(?!\w*/年)"
+    )
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元)."""
+    units = {r[0]: (r[1], Decimal(r[2])) for r in lexicon.rows("units")}
+    mults = {r[0]: Decimal(r[1]) for r in lexicon.rows("multipliers")}
+    out = []
+    for m in _quantity_re().finditer(text):
+        unit, factor = units[m.group("unit")]
+        value = Decimal(m.group("num")) * mults.get(m.group("mult") or "", Decimal(1)) * factor
+        number = int(value) if value == value.to_integral_value() else float(value)
+        approx = (m.group("pre") or "") + (m.group("more") or "")
+        start = m.start("num")
+        out.append(Quantity(start, m.end(), text[start : m.end()], number, unit, approx))
+    return out
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    found = quantities(text)
+    return found[0] if found else None
+
+
+# --- time ---------------------------------------------------------------------
+
+_YM = re.compile(r"(?:(\d{4})年|(今年|去年|前年|明年))(?:(\d{1,2})月(?:(\d{1,2})日)?|(底|末|初|年底|年初))?")
+_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+TIME_WORD = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月)?|今年|去年|前年|全年|目前|截至目前|如今|当前|比上年|较上年|上年|同比|近[一二三两几五]年(?:来)?|"
+    r"[一二三四]季度|上半年|下半年|前三季度|\d{1,2}[—\-–~至]\d{1,2}月|\d{1,2}月|已经|已)"
+)
+_NOW = re.compile(r"目前|截至目前|如今|当前|现有|已经|已|近[一二三两几]年|当天|日前|近日")
+
+
+def time_of(text: str, year: int | None, date: str | None = None, last: bool = False) -> str | None:
+    """The time a sentence reports: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    ``year`` is the story's year (for 今年/去年 and bare dates), ``date`` its date
+    (for 当天); ``last`` takes the last time expression instead of the first.
+    """
+    found = list(_YM.finditer(text))
+    if m := (found[-1] if last else found[0]) if found else None:
+        y = int(m.group(1)) if m.group(1) else (year + _RELATIVE[m.group(2)] if year else None)
+        if y is None:
+            return None
+        if m.group(3):
+            month = int(m.group(3))
+            return f"{y:04d}-{month:02d}" + (f"-{int(m.group(4)):02d}" if m.group(4) else "")
+        if m.group(5) in ("底", "末", "年底"):
+            return f"{y:04d}-12"
+        return f"{y:04d}"
+    if (m := _MD.search(text)) and year:
+        return f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    if date and re.search("当天|当日|同日|同期|大会上|大会现场|现场", text):
+        return date
+    return None
+
+
+def is_now(text: str) -> bool:
+    return bool(_NOW.search(text))
+
+
+def time_at(text: str) -> int | None:
+    """Position of the last year expression in ``text`` (2025年, 去年 …)."""
+    found = [m.start() for m in _YM.finditer(text) if m.group(1) or m.group(2)]
+    return found[-1] if found else None
+
+
+def now_at(text: str) -> int | None:
+    """Position of the last "now" word in ``text`` (目前, 截至目前, 已 …)."""
+    found = [m.start() for m in _NOW.finditer(text)]
+    return found[-1] if found else None

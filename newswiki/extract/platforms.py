@@ -1,0 +1,98 @@
+"""Platforms: named research institutes, labs, pilot bases, parks, communities, belts."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Mention
+from .context import StoryContext
+from .names import find_names, org_prefix, orgs, regions_in
+from .numbers import time_of
+
+_UNVEIL = re.compile("揭牌|启用|亮相|开园|成立|签约落地|落地|落户|投用|建成|开业")
+_BUILD = re.compile("开工|动工|开建|竣工|封顶")  # a platform under construction is a project
+_LEAD = re.compile(r"(\S{2,20}?)(?:牵头|领衔)")
+_BASED = re.compile(r"依托(\S{2,20}?)(?:组建|建设|成立|打造)")
+_OPERATOR = re.compile(r"运营方(\S{2,30}?)(?:与|和|、|，|。)")
+_PARTNER = re.compile(r"运营合作方、?(\S{2,30}?)(?:执行|负责|院长|，)")
+_TOGETHER = re.compile(r"与(\S{2,30}?)(?:签署|签订|共同|合作|联合)")
+_LIST_ITEM = re.compile(r"([^、，。；：“”]{2,16})(?=”?(?:、|等))")
+
+
+def extract(ctx: StoryContext) -> list[Mention]:
+    out: list[Mention] = []
+    for sent in ctx.story.sentences:
+        text = sent.norm
+        hits = [h for h in find_names(text, "platform_suffixes") if not h.descriptor]
+        hits += _listed(text, hits)
+        pairs = _paired_operators(text, hits)
+        for h in hits:
+            clause_after = re.split("[，。；]", text[h.end :], maxsplit=1)[0]
+            if _BUILD.search(clause_after[:12]):
+                continue
+            attrs: dict = {"kind": h.kind}
+            operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
+            if operator and operator != h.name:
+                attrs["operator"] = operator
+            partner = _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])
+            if partner and partner != operator:
+                attrs["partners"] = [partner]
+            if located := _location(text, h.start, h.end):
+                attrs["location"] = located
+            if _UNVEIL.search(text) and (when := time_of(text, ctx.year, ctx.story.date)):
+                attrs["date"] = when
+            out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
+    return out
+
+
+def _match_org(pattern: re.Pattern, text: str) -> str | None:
+    for m in pattern.finditer(text):
+        found = orgs(m.group(1))
+        if found:
+            return found[-1].name
+        if m.group(1).endswith(("区", "市")):
+            return m.group(1)
+    return None
+
+
+def _listed(text: str, hits) -> list:
+    """Names listed before 等<category> ("青山数谷、创青谷等孵化器")."""
+    from .names import NameHit
+
+    categories = dict((r[0], r[1]) for r in lexicon.rows("platform_categories"))
+    out = []
+    for cat in sorted(categories, key=len, reverse=True):
+        for m in re.finditer(rf"等{re.escape(cat)}", text):
+            clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+            for item in _LIST_ITEM.finditer(text, clause_start, m.start() + 1):
+                name = item.group(1).strip("“”")
+                s = item.start(1)
+                if any(h.start <= s < h.end for h in hits) or not re.search(r"[\u4e00-\u9fff]{2}", name):
+                    continue
+                if categories[cat] != "平台":
+                    out.append(NameHit(s, item.end(1), name, categories[cat], ""))
+    return out
+
+
+def _paired_operators(text: str, hits) -> dict[str, str]:
+    """"联合A、B、C，相继落地W、X、Y": the n-th institution runs the n-th platform."""
+    m = re.search(r"(?:联合|携手)([^，。；]+?)，", text)
+    if not m:
+        return {}
+    partners = [o.name for o in orgs(m.group(1))]
+    after = [h for h in hits if h.start > m.end()]
+    if len(partners) >= 2 and len(partners) == len(after):
+        return {h.name: p for h, p in zip(after, partners)}
+    return {}
+
+
+def _location(text: str, start: int, end: int) -> str | None:
+    """A region named in the platform's own name, or after 在/落户/位于 in the sentence."""
+    for _, region in regions_in(text[start:end]):
+        return region
+    m = re.search(r"(?:在|落户|落地|位于|落子)((?:\S){2,6})", text[end:])
+    if m:
+        for _, region in regions_in(m.group(1)):
+            return region
+    return None

@@ -1,0 +1,110 @@
+"""Policies: titled documents and counted lists, their issuer, date, measures and provisions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import Mention
+from .context import StoryContext
+from .names import regions_in
+from .numbers import quantities, time_of
+
+_TITLE = re.compile(r"《([^《》]{2,60})》")
+_RELEASE = re.compile("发布|印发|出台|公布|推出|实施|亮相")
+_ISSUED_BY = re.compile(r"([\u4e00-\u9fff]{2,8})(?:正式|同步|联合)?(?:发布|印发|出台)")
+_MEASURES = re.compile(r"(\d+)(?:项|条)")
+_AWARD = re.compile(r"奖励|补贴|补助|资助|支持|服务券|券")
+_DOMAIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)领域(\d+)条")
+
+
+@lru_cache(maxsize=1)
+def _cue_re() -> re.Pattern:
+    return re.compile(rf"(?:{lexicon.alternation('policy_cues')})$")
+
+
+def _counted_list_re() -> re.Pattern:
+    return re.compile(rf"(\d+)项([\u4e00-\u9fffA-Za-z]{{2,20}}?(?:{lexicon.alternation('policy_cues')}))(?=[，。、；]|亮相|发布|$)")
+
+
+def extract(ctx: StoryContext) -> list[Mention]:
+    out: list[Mention] = []
+    latest: list[Mention] = []  # policies named most recently in the current section
+    for block in ctx.story.blocks:
+        if block.kind == "subheading":
+            latest = []
+            continue
+        for sent in block.sentences:
+            text = sent.norm
+            found = _titled(ctx, sent, text) + _counted(ctx, sent, text)
+            if found:
+                out.extend(found)
+                latest = found
+                continue
+            if m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
+                for p in out:
+                    if m.group(1) in p.name:
+                        p.attrs.setdefault("measures", int(m.group(2)))
+            for provision in _provisions(text):
+                source = ctx.source(sent)
+                for p in latest:
+                    p.attrs.setdefault("provisions", []).append({**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote})
+    return out
+
+
+def _titled(ctx: StoryContext, sent, text: str) -> list[Mention]:
+    out = []
+    for m in _TITLE.finditer(text):
+        title = m.group(1)
+        if not _cue_re().search(re.sub(r"（[^（）]*）$", "", title)):
+            continue
+        attrs = _common(ctx, text, title)
+        if (n := _MEASURES.search(text, m.end())) and not _AWARD.search(text[m.end() : n.start()]):
+            attrs["measures"] = int(n.group(1))
+        out.append(Mention("policy", title, sent.text[m.start() : m.end()], ctx.source(sent), attrs))
+    return out
+
+
+def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
+    out = []
+    for m in _counted_list_re().finditer(text):
+        name = m.group(2)
+        attrs = _common(ctx, text, name)
+        attrs["measures"] = int(m.group(1))
+        out.append(Mention("policy", name, sent.text[m.start(2) : m.end(2)], ctx.source(sent), attrs))
+    return out
+
+
+def _common(ctx: StoryContext, text: str, title: str) -> dict:
+    attrs: dict = {"kind": next((r[1] for r in lexicon.rows("policy_cues") if title.endswith(r[0])), "政策")}
+    issuer = next((r for _, r in regions_in(title)), None)
+    if not issuer and (m := _ISSUED_BY.search(text)):
+        issuer = next((r for _, r in regions_in(m.group(1))), None)
+    issuer = issuer or (ctx.district if _RELEASE.search(text) or ctx.district else None)
+    if issuer:
+        attrs["issuer"] = issuer
+    if _RELEASE.search(text) and (when := time_of(text, ctx.year, ctx.story.date)):
+        attrs["date"] = when
+    return attrs
+
+
+def _provisions(text: str) -> list[dict]:
+    """Award clauses: "新获批全国重点实验室…，一次性奖励1000万元"."""
+    out = []
+    for q in quantities(text):
+        if q.unit != "元":
+            continue
+        start = max(text.rfind(c, 0, q.start) for c in "，；。：") + 1
+        clause = text[start : q.end]
+        if not _AWARD.search(clause + text[q.end : q.end + 6]):
+            continue
+        condition = clause
+        cut = re.search(r"(?:，)?(?:一次性|择优|按[^，]{0,10}?)?(?:最高|给予|安排)?(?:奖励|支持|补贴|资助)", clause)
+        if cut and cut.start() > 0:
+            condition = clause[: cut.start()]
+        elif start > 0:  # the condition is the clause before: "…重大创新平台，一次性奖励1000万元"
+            prev = max(text.rfind(c, 0, start - 1) for c in "，；。：") + 1
+            condition = text[prev : start - 1]
+        out.append({"condition": condition.strip("，；、 "), "amount": q.value, "text": text[start : q.end + (2 if text[q.end:q.end + 2] == "补贴" else 0)]})
+    return out

@@ -1,0 +1,118 @@
+"""Sentence tokens with part of speech, and the walk that finds where a name starts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba.posseg
+
+from .. import lexicon, segment
+
+# closed word classes that never sit inside a name: punctuation, time, particles,
+# prepositions, conjunctions, pronouns, adverbs, interjections; and numerals
+_STOP_POS = {"x", "t", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "r", "d", "y", "e", "o"}
+_NUMERAL_POS = {"m", "mq"}
+_NUMERAL = re.compile(r"^[\d.零一二三四五六七八九十百千万亿两几多余首第个家项条位名批座年月日]+$")
+_ALNUM = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+$")
+_JOINERS = {"与", "和", "及"}  # may join two common nouns inside a name (冶金与智能装备)
+_PROPER_POS = {"ns", "nt", "nr", "nrt", "nrfg"}
+CLAUSE_DELIMS = "，。；：！？、（）“”《》—"
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    word: str
+    pos: str
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Tok, ...]:
+    tagger = _tagger()
+    out, pos = [], 0
+    for pair in tagger.cut(text):
+        out.append(Tok(pos, pos + len(pair.word), pair.word, pair.flag))
+        pos += len(pair.word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(segment.tokenizer())
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = frozenset(lexicon.words("name_boundaries"))
+    verbs = tuple(w for w in words if len(w) >= 2)
+    return words, verbs
+
+
+def is_boundary(tok: Tok, left: Tok | None) -> bool:
+    """Does ``tok`` end a name that grows leftwards (so it is not part of it)?"""
+    words, verbs = _boundaries()
+    w = tok.word
+    if w in _JOINERS:
+        return left is None or left.pos in _PROPER_POS or left.pos in _STOP_POS
+    if w in words or (len(w) >= 3 and w.endswith(verbs)):
+        return True
+    if w == "·":
+        return False
+    if tok.pos in _NUMERAL_POS:
+        return bool(_NUMERAL.match(w))
+    if tok.pos in _STOP_POS:
+        return not _ALNUM.match(w)
+    return any(c in CLAUSE_DELIMS or c.isspace() for c in w)
+
+
+def token_index(toks: tuple[Tok, ...], pos: int) -> int:
+    """Index of the token that contains character ``pos`` (or starts at it)."""
+    for i, t in enumerate(toks):
+        if t.start <= pos < t.end:
+            return i
+    return len(toks)
+
+
+def walk_left(text: str, pos: int) -> int:
+    """Start of the name whose last part begins at character ``pos``."""
+    toks = tokens(text)
+    i = token_index(toks, pos)
+    start = toks[i].start if i < len(toks) else pos
+    j = i - 1
+    while j >= 0:
+        left = toks[j - 1] if j > 0 else None
+        if is_boundary(toks[j], left):
+            break
+        start = toks[j].start
+        j -= 1
+    # a joiner cannot open a name
+    while start < pos and text[start] in _JOINERS:
+        start += 1
+    return start
+
+
+def walk_right(text: str, pos: int) -> int:
+    """End of the noun phrase that starts at character ``pos``."""
+    toks = tokens(text)
+    i = token_index(toks, pos)
+    end = pos
+    while i < len(toks):
+        t = toks[i]
+        if t.start < pos:
+            i += 1
+            continue
+        if is_boundary(t, toks[i - 1] if i else None) or t.pos.startswith("v") and t.pos != "vn":
+            break
+        end = t.end
+        i += 1
+    return end
+
+
+def clause_bounds(text: str, pos: int, delims: str = CLAUSE_DELIMS) -> tuple[int, int]:
+    """The clause around ``pos``: between the nearest delimiters."""
+    start = max((text.rfind(d, 0, pos) for d in delims), default=-1) + 1
+    ends = [i for i in (text.find(d, pos) for d in delims) if i >= 0]
+    return start, min(ends, default=len(text))
