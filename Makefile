@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs test serve clean
+.PHONY: site docs test eval serve clean
 
 site: docs  ## generate docs/ from seeds/ and build the static site into site/
 	$(VENV)/bin/mkdocs build --strict --site-dir site
@@ -15,6 +15,9 @@ docs: $(STAMP)  ## generate docs/ from seeds/
 
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
+
+eval: $(STAMP)  ## precision and recall per topic against tests/gold
+	$(PY) -m newswiki eval
 
 serve: docs  ## preview on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

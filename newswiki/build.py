@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import segment
+from .extract import extract_all
 from .ingest import ingest_dir
 from .model import Article, Problem
 from .render import render_site
+from .resolve import Entity, resolve
 from .writer import write_docs
 
 
@@ -18,6 +20,7 @@ from .writer import write_docs
 class BuildReport:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     files: int = 0
@@ -41,7 +44,18 @@ def build(seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None) 
     log(f"ingest: {len(report.articles)} files, {report.stories} stories ({report.timings['ingest']:.2f}s)")
 
     t = time.perf_counter()
-    files = render_site(report.articles, segment.user_dictionary())
+    mentions = extract_all(report.articles)
+    stage("extract", t)
+    log(f"extract: {len(mentions)} mentions ({report.timings['extract']:.2f}s)")
+
+    t = time.perf_counter()
+    report.entities = resolve(mentions)
+    stage("resolve", t)
+    log(f"resolve: {len(report.entities)} entities ({report.timings['resolve']:.2f}s)")
+
+    t = time.perf_counter()
+    names = [n for e in report.entities if e.type != "metric" for n in (e.name, *e.aliases)]
+    files = render_site(report.articles, report.entities, segment.user_dictionary(names))
     stage("render", t)
     log(f"render: {len(files)} files ({report.timings['render']:.2f}s)")
 

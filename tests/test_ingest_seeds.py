@@ -99,3 +99,12 @@ def test_ids_are_stable_and_unique(stories):
     for s, t in zip(stories, again):
         ids = [x.id for x in s.sentences]
         assert ids == [x.id for x in t.sentences] and len(ids) == len(set(ids))
+
+
+def test_dateline_byline_leaves_the_first_sentence(tmp_path):
+    from newswiki.ingest import ingest_text
+
+    text = "青山区发布新政\n\n本报讯（记者王芳 通讯员张磊）6月18日，青山区发布政策。企业创新获支持。\n"
+    story = ingest_text(text, "x.txt").stories[0]
+    assert story.sentences[0].text == "6月18日，青山区发布政策。"
+    assert story.bylines == ["本报讯（记者王芳 通讯员张磊）"]

@@ -82,16 +82,20 @@ def trim_left(text: str, start: int, stop: int) -> int:
     return start
 
 
-def find_names(text: str, lexicon_name: str, phases: bool = False) -> list[NameHit]:
+def find_names(
+    text: str, lexicon_name: str, phases: bool = False, whole_words: bool = True, categories: bool = True
+) -> list[NameHit]:
     """Names in ``text`` ending with a suffix of ``lexicon/<lexicon_name>.txt``.
 
-    ``phases`` keeps a trailing phase ("一期") as part of the name (projects).
+    ``phases`` keeps a trailing phase ("一期") as part of the name (projects);
+    ``whole_words`` skips a suffix that ends inside a longer word (科创园 in 科创园区);
+    ``categories`` drops category names made of generic words ("全国重点实验室").
     """
     kinds = _kinds(lexicon_name)
     hits: list[NameHit] = []
     for m in _suffix_re(lexicon_name).finditer(text):
         end = m.end()
-        if _inside_word(text, end):
+        if whole_words and _inside_word(text, end):
             continue
         if phases and (phase := _PHASE.match(text[end:])):
             end += phase.end()
@@ -103,7 +107,7 @@ def find_names(text: str, lexicon_name: str, phases: bool = False) -> list[NameH
         hit = NameHit(start, end, name, kinds[m.group()], m.group(), descriptor)
         if (q := parse_quantity(text[end : end + 8])) and q.start == 0:
             continue  # "外资研发中心43家": a category being counted
-        if is_generic(name, m.group()) or is_generic(text[walked:end], m.group()):
+        if categories and (is_generic(name, m.group()) or is_generic(text[walked:end], m.group())):
             quoted = _quoted_before(text, walked)
             if not quoted:
                 continue
@@ -128,7 +132,8 @@ def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
 
 def orgs(text: str) -> list[NameHit]:
     """Organisations named in ``text``."""
-    return [h for h in find_names(text, "org_suffixes") if len(h.name) > len(h.suffix)]
+    # "湖北大学生物制造": segmenters read 大学生, so organisation suffixes may end inside a word
+    return [h for h in find_names(text, "org_suffixes", whole_words=False, categories=False) if len(h.name) > len(h.suffix)]
 
 
 def org_prefix(name: str, suffix: str) -> str | None:

@@ -88,11 +88,11 @@ def _paired_operators(text: str, hits) -> dict[str, str]:
 
 
 def _location(text: str, start: int, end: int) -> str | None:
-    """A region named in the platform's own name, or after 在/落户/位于 in the sentence."""
-    for _, region in regions_in(text[start:end]):
-        return region
+    """A region after 在/落户/位于 in the sentence, else one in the platform's own name."""
     m = re.search(r"(?:在|落户|落地|位于|落子)((?:\S){2,6})", text[end:])
     if m:
         for _, region in regions_in(m.group(1)):
             return region
+    for _, region in regions_in(text[start:end]):
+        return region
     return None

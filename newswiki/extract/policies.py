@@ -16,6 +16,8 @@ _RELEASE = re.compile("发布|印发|出台|公布|推出|实施|亮相")
 _ISSUED_BY = re.compile(r"([\u4e00-\u9fff]{2,8})(?:正式|同步|联合)?(?:发布|印发|出台)")
 _MEASURES = re.compile(r"(\d+)(?:项|条)")
 _AWARD = re.compile(r"奖励|补贴|补助|资助|支持|服务券|券")
+_AWARD_WORDING = re.compile(r"(?:给予|一次性|择优|按|安排|最高|奖励|补贴|补助|资助|支持)")
+_TARGET = re.compile(r"(?:^|，)对([^，；。]{2,40}?)的?，")
 _DOMAIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)领域(\d+)条")
 
 
@@ -48,8 +50,11 @@ def extract(ctx: StoryContext) -> list[Mention]:
                         p.attrs.setdefault("measures", int(m.group(2)))
             for provision in _provisions(text):
                 source = ctx.source(sent)
+                cited = {**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote}
+                if len(latest) > 1:
+                    cited["released_with"] = [p.name for p in latest]
                 for p in latest:
-                    p.attrs.setdefault("provisions", []).append({**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote})
+                    p.attrs.setdefault("provisions", []).append(cited)
     return out
 
 
@@ -92,19 +97,23 @@ def _common(ctx: StoryContext, text: str, title: str) -> dict:
 def _provisions(text: str) -> list[dict]:
     """Award clauses: "新获批全国重点实验室…，一次性奖励1000万元"."""
     out = []
-    for q in quantities(text):
-        if q.unit != "元":
-            continue
+    amounts = [q for q in quantities(text) if q.unit == "元"]
+    for q in amounts:
         start = max(text.rfind(c, 0, q.start) for c in "，；。：") + 1
-        clause = text[start : q.end]
-        if not _AWARD.search(clause + text[q.end : q.end + 6]):
+        end = min((i for i in (text.find(c, q.end) for c in "，；。") if i >= 0), default=len(text))
+        clause = text[start:end]
+        if not _AWARD.search(clause):
             continue
-        condition = clause
-        cut = re.search(r"(?:，)?(?:一次性|择优|按[^，]{0,10}?)?(?:最高|给予|安排)?(?:奖励|支持|补贴|资助)", clause)
-        if cut and cut.start() > 0:
-            condition = clause[: cut.start()]
-        elif start > 0:  # the condition is the clause before: "…重大创新平台，一次性奖励1000万元"
-            prev = max(text.rfind(c, 0, start - 1) for c in "，；。：") + 1
-            condition = text[prev : start - 1]
-        out.append({"condition": condition.strip("，；、 "), "amount": q.value, "text": text[start : q.end + (2 if text[q.end:q.end + 2] == "补贴" else 0)]})
+        award = _AWARD_WORDING.search(clause)
+        item = text[max(text.rfind(c, 0, q.start) for c in "；。") + 1 : q.start]
+        if targets := list(_TARGET.finditer(item)):  # "对…的，给予…": the 对 clause names who qualifies
+            condition = targets[-1].group(1)
+        elif award and award.start() > 0:
+            condition = clause[: award.start()]
+        else:  # the clause opens with the award: the condition is the clause before, or the purpose after
+            prev = max(text.rfind(c, 0, max(start - 1, 0)) for c in "，；。：") + 1
+            before = text[prev : max(start - 1, 0)]
+            has_amount = any(prev <= a.start < start for a in amounts)
+            condition = before if before and not has_amount else text[q.end : end]
+        out.append({"condition": condition.strip("，；、 的"), "amount": q.value, "text": clause})
     return out

@@ -10,6 +10,8 @@ from .lines import BYLINE, CAPTION, CREDIT, HEADING, MARKER, PARAGRAPH, Line
 from .normalize import normalize
 from .sentences import split_sentences
 
+# "本报讯（记者张三 通讯员李四）" opening the first paragraph
+_DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}讯)?\s*[（(]([^（）()]{0,40}?(?:记者|通讯员)[^（）()]{0,40})[）)]\s*|^[\u4e00-\u9fff]{1,10}讯\s*")
 RELEVANCE_MIN = 2.0  # weighted topic terms per 100 characters
 TITLE_FROM_TEXT_MAX = 24
 
@@ -65,12 +67,16 @@ def build_story(group: list[Line], story_id: str, source_file: str, position: in
             level = max(ln.level, 2) if ln.level else (3 if prev_heading else 2)
             story.blocks.append(Block("subheading", ln.text, level))
         elif ln.kind == PARAGRAPH:
+            text = ln.text
+            if n_paragraph == 0 and (m := _DATELINE.match(text)) and m.end() < len(text):
+                story.bylines.append(m.group(0).strip())
+                text = text[m.end() :]
             n_paragraph += 1
-            block = Block("paragraph", ln.text)
-            norm = normalize(ln.text)
-            for s, e in split_sentences(ln.text):
+            block = Block("paragraph", text)
+            norm = normalize(text)
+            for s, e in split_sentences(text):
                 n_sentence += 1
-                block.sentences.append(Sentence(f"s{n_sentence}", ln.text[s:e].strip(), norm[s:e].strip(), n_paragraph))
+                block.sentences.append(Sentence(f"s{n_sentence}", text[s:e].strip(), norm[s:e].strip(), n_paragraph))
             story.blocks.append(block)
         elif ln.kind == CAPTION:
             nxt = group[i + 1] if i + 1 < len(group) else None

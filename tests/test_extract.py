@@ -1,0 +1,101 @@
+"""Extraction on the real seeds and on our own test articles, against the gold set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newswiki.evaluate import evaluate
+from newswiki.extract import extract_all
+from newswiki.extract.numbers import cn_number, parse_quantity
+
+from .conftest import ROOT, SEEDS
+
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT / "tests" / "corpus"
+PRECISION, RECALL = 0.90, 0.85
+
+
+@pytest.fixture(scope="module")
+def mentions(articles):
+    return extract_all(articles.values())
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, CORPUS], ids=["seeds", "own-articles"])
+def test_every_topic_meets_its_targets(corpus):
+    scores = evaluate(GOLD, corpus)
+    assert all(s.gold for s in scores.values()) or corpus == CORPUS
+    for topic, s in scores.items():
+        assert s.precision >= PRECISION, (topic, s.precision, s.false_hits)
+        assert s.recall >= RECALL, (topic, s.recall, s.misses)
+
+
+def test_every_number_equals_the_number_in_its_quote(mentions):
+    checked = 0
+    for m in mentions:
+        if m.type == "metric":
+            text = m.attrs["value_text"]
+            assert text in m.source.quote
+            if m.attrs["kind"] == "rank":
+                assert cn_number(re.search(r"第(\w+?)(?:位|名)?$", text).group(1)) == m.attrs["value"]
+            else:
+                q = parse_quantity(text)
+                assert (q.value, q.unit) == (m.attrs["value"], m.attrs["unit"]), text
+            checked += 1
+        for p in m.attrs.get("provisions", []):
+            assert any(q.value == p["amount"] for q in map(parse_quantity, re.findall(r"\d+(?:\.\d+)?万?亿?元", p["quote"])) if q)
+        if "amount" in m.attrs:
+            assert m.attrs["amount_text"] in m.source.quote
+            assert parse_quantity(m.attrs["amount_text"]).value == m.attrs["amount"]
+    assert checked >= 50
+
+
+def test_mentions_cite_a_real_sentence(mentions, stories):
+    sentences = {(s.id, x.id): x.text for s in stories for x in s.sentences}
+    for m in mentions:
+        assert sentences[(m.source.story, m.source.sentence)] == m.source.quote
+        assert m.surface in m.source.quote
+
+
+def test_off_topic_stories_contribute_nothing(mentions, stories):
+    off = {s.id for s in stories if not s.relevant}
+    assert off and not [m for m in mentions if m.source.story in off]
+
+
+def test_names_are_whole_and_clean(mentions):
+    names = {m.name for m in mentions if m.type != "metric"}
+    assert {"武汉化工新材料中试验证基地", "武汉科技大学青山科技园", "湖北大学生物制造中试基地"} <= names
+    assert "中试验证基地" not in names and "揭牌武汉科技大学青山科技园" not in names
+    for n in names:
+        assert not n.endswith(("等", "的")) and not n.startswith(("揭牌", "落户", "签约", "的", "和", "与"))
+        assert not re.match(r"^[一二三四五六七八九十两几\d]+[大座个家批项]", n), n
+
+
+def test_platform_attributes(mentions):
+    by_name = {}
+    for m in mentions:
+        if m.type == "platform":
+            by_name.setdefault(m.name, []).append(m.attrs)
+    assert any(a.get("operator") == "华中师范大学" for a in by_name["武汉光化学技术研究院"])
+    assert any(a.get("operator") == "湖北大学" and a.get("kind") == "中试基地" for a in by_name["湖北大学生物制造中试基地"])
+    assert any(a.get("operator") == "武汉科技大学" for a in by_name["先进冶金与智能装备研究院"])
+
+
+def test_policy_provisions_and_projects(mentions):
+    policy = next(m for m in mentions if m.name == "进一步促进青山区科技创新发展的若干措施" and m.attrs.get("provisions"))
+    assert {"condition": "企事业单位新获批全国重点实验室、湖北实验室等重大创新平台", "amount": 10_000_000} in [
+        {k: p[k] for k in ("condition", "amount")} for p in policy.attrs["provisions"]
+    ]
+    wisco = next(m for m in mentions if m.name == "武汉钢铁有限公司新能源无取向硅钢项目")
+    assert wisco.attrs["amount"] == 4_000_000_000 and wisco.attrs["stage"] == "达产" and wisco.attrs["date"] == "2025-07"
+
+
+def test_metric_fields(mentions):
+    metric = next(m for m in mentions if m.type == "metric" and m.attrs["value"] == 459)
+    assert (metric.name, metric.attrs["unit"], metric.attrs["period"], metric.attrs["scope"], metric.attrs["kind"]) == (
+        "高新技术企业", "家", 2025, "青山区", "total",
+    )
+    shares = {(m.attrs["value"], m.source.story[:3]) for m in mentions if m.name == "高新技术产业增加值占GDP比重"}
+    assert shares == {(45, "000"), (45, "001"), (47, "002")}
+    assert all(m.attrs["period"] == 2025 for m in mentions if m.name == "高新技术产业增加值占GDP比重")
