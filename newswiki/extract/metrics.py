@@ -16,6 +16,7 @@ _STAT_VERB = re.compile(r"(?:达到|达|突破|超过|超|逾|约|近|为|共计
 _AWARD = re.compile("奖励|补贴|补助|资助|支持|服务券|上云券|算力券")
 _PROJECT_FIGURE = re.compile("占地|就业|入园|年产|该项目|项目一期")
 _INVESTMENT = re.compile("投资")
+_ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _RANK = re.compile(r"(排名|位列|居|排在|排)([^，。；第]{0,10}?)第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
 _RANK_MORE = re.compile(r"(?:（[^）]*）)?、([^，。；第]{0,10}?)第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
 _GROWTH = re.compile("增长|增速|增幅")
@@ -81,8 +82,11 @@ class _Section:
 
 def _sentence_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mention]:
     text = sent.norm
+    target = _target_re().search(text)
     try:
-        return [] if _target_re().search(text) else _quantity_metrics(ctx, sent, section)
+        found = _quantity_metrics(ctx, sent, section)
+        # numbers after 力争 / 预计 / 到2028年 are targets, not measurements
+        return [m for m in found if not target or sent.text.find(m.surface) < target.start()]
     finally:
         section.saw(text, ctx.year)
 
@@ -91,7 +95,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
     text = sent.norm
     out: list[Mention] = []
     previous = ""
-    named_project = any(not h.descriptor for h in find_names(text, "project_suffixes"))
+    # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
+    named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
     for q in quantities(text):
         clause = text[_clause_start(text, q.start) : q.start]
         after = text[q.end : q.end + 6]
@@ -99,6 +104,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
             continue
         if named_project and _INVESTMENT.search(clause):
             continue
+        if _counted_after(text, q.end):
+            continue  # "营收超10亿元企业18家": a threshold describing what is counted
         subject, scope = _subject_before(text, q.start - len(q.approx.rstrip("多余")))
         if _BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
             subject = previous + subject if previous else ""
@@ -154,6 +161,13 @@ def _ranks(ctx: StoryContext, sent, section: _Section, previous: str) -> list[Me
             }
             out.append(Mention("metric", subject, sent.text[start - 1 : end], ctx.source(sent), attrs))
     return out
+
+
+def _counted_after(text: str, pos: int) -> bool:
+    """The noun phrase after a number is itself counted by the next number."""
+    end = walk_right(text, pos)
+    nxt = next((q for q in quantities(text[end : end + 12])), None)
+    return end > pos and nxt is not None and nxt.start == 0
 
 
 def _clause_start(text: str, pos: int) -> int:
