@@ -12,7 +12,7 @@ from .extract import extract_all
 from .ingest import ingest_dir
 from .model import Article, Problem
 from .render import render_site
-from .resolve import Entity, resolve
+from .resolve import KnowledgeBase, resolve
 from .writer import write_docs
 
 
@@ -20,7 +20,7 @@ from .writer import write_docs
 class BuildReport:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
+    kb: KnowledgeBase | None = None
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     files: int = 0
@@ -49,13 +49,16 @@ def build(seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None) 
     log(f"extract: {len(mentions)} mentions ({report.timings['extract']:.2f}s)")
 
     t = time.perf_counter()
-    report.entities = resolve(mentions)
+    kb = report.kb = resolve(mentions)
     stage("resolve", t)
-    log(f"resolve: {len(report.entities)} entities ({report.timings['resolve']:.2f}s)")
+    log(
+        f"resolve: {len(kb.entities)} entities, {len(kb.relations)} relations, "
+        f"{len(kb.conflicts)} conflicts ({report.timings['resolve']:.2f}s)"
+    )
 
     t = time.perf_counter()
-    names = [n for e in report.entities if e.type != "metric" for n in (e.name, *e.aliases)]
-    files = render_site(report.articles, report.entities, segment.user_dictionary(names))
+    names = [n for e in kb.entities if e.type != "metric" for n in (e.name, *e.aliases)]
+    files = render_site(report.articles, kb, segment.user_dictionary(names))
     stage("render", t)
     log(f"render: {len(files)} files ({report.timings['render']:.2f}s)")
 

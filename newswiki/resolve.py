@@ -1,21 +1,44 @@
-"""Resolve: group mentions into entities; one fact told by several stories keeps every source."""
+"""Resolve: mentions -> entities, with aliases merged, relations, and conflicting facts.
+
+Merging is driven by rules and data: exact names (width-normalised), the alias
+table and collective names (``lexicon/aliases.txt``, ``collectives.txt``, turned
+into mentions of the canonical name by ``extract.aliases``), and two rules:
+
+- a name that is another name with a place or an organisation in front of it
+  (武汉科技大学先进冶金与智能装备研究院 ⊃ 先进冶金与智能装备研究院) is the same entity,
+  when only one longer name fits;
+- two platform names of one kind whose cores (name without place and suffix)
+  are equal are the same entity (化工新材料中试基地 ~ 武汉化工新材料中试验证基地).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from . import lexicon
+from .extract.aliases import alias_table
 from .model import Mention, Source
 
 # attributes that are shown, in display order, per entity type
 FIELDS = {
-    "platform": ("kind", "operator", "partners", "location", "date"),
+    "platform": ("kind", "operator", "partners", "location", "date", "members"),
     "policy": ("kind", "issuer", "date", "measures"),
     "project": ("company", "amount", "stage", "date", "location", "area", "capacity", "jobs"),
     "metric": (),
+    "organisation": ("kind",),
 }
+# attributes that name another entity: attribute -> (relation label, types it may be)
+LINKED = {
+    "operator": ("牵头/运营", ("organisation", "platform")),
+    "partners": ("合作方", ("organisation", "platform")),
+    "company": ("企业", ("organisation",)),
+    "members": ("成员", ("platform",)),
+}
+CONFLICT_SUBJECT_MIN = 4  # shorter subjects ("企业") are too vague to compare or chart
 
 
 def key(name: str) -> str:
@@ -40,6 +63,10 @@ class Entity:
     attrs: dict[str, list[Value]] = field(default_factory=dict)
 
     @property
+    def id(self) -> str:
+        return f"{self.type}:{key(self.name)}"
+
+    @property
     def sources(self) -> list[Source]:
         seen, out = set(), []
         for m in self.mentions:
@@ -47,6 +74,10 @@ class Entity:
                 seen.add((m.source.story, m.source.sentence))
                 out.append(m.source)
         return out
+
+    @property
+    def stories(self) -> list[str]:
+        return list(dict.fromkeys(m.source.story for m in self.mentions))
 
     def first(self, attr: str):
         values = self.attrs.get(attr)
@@ -66,19 +97,124 @@ class Fact:
     value_text: str
     sources: list[Source] = field(default_factory=list)
 
+    @property
+    def id(self) -> str:
+        return f"fact:{key(self.subject)}:{self.period or ''}:{self.scope or ''}:{self.kind}:{self.value:g}{self.unit}"
 
-def resolve(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities in a stable order: by type, then by first appearance."""
-    groups: dict[tuple[str, str], Entity] = {}
+
+@dataclass
+class Relation:
+    source: Entity  # the entity whose attribute names the target
+    target: Entity
+    label: str
+    sources: list[Source]
+
+
+@dataclass
+class Conflict:
+    """Sources that disagree on one metric: same subject, period, scope and kind."""
+
+    entity: Entity
+    facts: list[Fact]
+
+    @property
+    def id(self) -> str:
+        f = self.facts[0]
+        return f"conflict:{key(f.subject)}:{f.period or ''}:{f.scope or ''}:{f.kind}"
+
+
+@dataclass
+class KnowledgeBase:
+    entities: list[Entity]
+    relations: list[Relation]
+    conflicts: list[Conflict]
+
+    def related(self, entity: Entity) -> tuple[list[Relation], list[Relation]]:
+        """(relations from ``entity``, relations pointing at it)."""
+        return [r for r in self.relations if r.source is entity], [r for r in self.relations if r.target is entity]
+
+
+# --- entities --------------------------------------------------------------------
+
+
+def resolve(mentions: Iterable[Mention]) -> KnowledgeBase:
+    mentions = list(mentions)
+    canonical = {(t, key(alias)): key(name) for alias, (t, name) in alias_table().items()}
+    groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
-        entity = groups.setdefault((m.type, key(m.name)), Entity(m.type, m.name))
-        entity.mentions.append(m)
-        if m.name != entity.name and m.name not in entity.aliases:
-            entity.aliases.append(m.name)
+        k = key(m.name)
+        groups.setdefault((m.type, canonical.get((m.type, k), k)), []).append(m)
+    parent = {g: g for g in groups}
+
+    def find(g):
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for a, b in _merge_pairs(groups):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for g in groups:  # dict order: first appearance
+        merged.setdefault(find(g), []).append(g)
+
+    entities = [_entity([m for g in members for m in groups[g]]) for members in merged.values()]
+    entities.sort(key=lambda e: (list(FIELDS).index(e.type), mentions.index(e.mentions[0])))
+    relations = _relations(entities)
+    return KnowledgeBase(entities, relations, _conflicts(entities))
+
+
+def _merge_pairs(groups) -> list[tuple]:
+    prefixes = set(lexicon.words("regions")) | {k for (t, k) in groups if t == "organisation"}
+    prefixes |= {key(a) for a, (t, _) in alias_table().items() if t == "organisation"}
+    pairs = []
+    by_type: dict[str, list[str]] = {}
+    for t, k in groups:
+        by_type.setdefault(t, []).append(k)
+    for t in ("platform", "organisation", "project"):
+        names = by_type.get(t, [])
+        for short in names:
+            longer = [n for n in names if n != short and n.endswith(short) and n[: -len(short)] in prefixes]
+            if len(longer) == 1 and len(short) >= 5:
+                pairs.append(((t, short), (t, longer[0])))
+    cores: dict[tuple[str, str], list[str]] = {}
+    for k in by_type.get("platform", []):
+        kind, core = _core(k)
+        if len(core) >= 3:
+            cores.setdefault((kind, core), []).append(k)
+    for same in cores.values():
+        pairs += [(("platform", same[0]), ("platform", other)) for other in same[1:]]
+    return pairs
+
+
+def _core(name: str) -> tuple[str, str]:
+    """(kind, name without a leading place and its suffix) of a platform name."""
+    suffixes = {r[0]: r[1] for r in lexicon.rows("platform_suffixes")}
+    suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+    core = name[: len(name) - len(suffix)]
+    for region in lexicon.words("regions"):
+        if core.startswith(region) and len(core) > len(region):
+            core = core[len(region) :]
+            break
+    return suffixes.get(suffix, ""), core
+
+
+def _entity(mentions: list[Mention]) -> Entity:
+    canonical = {name for _, (t, name) in alias_table().items()}
+    names = Counter(m.name for m in mentions)
+    first = {n: i for i, n in reversed(list(enumerate(m.name for m in mentions)))}
+    name = max(names, key=lambda n: (n in canonical, len(n), names[n], -first[n]))
+    entity = Entity(mentions[0].type, name, mentions)
+    for m in mentions:
+        for alias in (m.name, m.attrs.get("alias")):
+            if alias and key(alias) != key(name) and key(alias) not in map(key, entity.aliases):
+                entity.aliases.append(alias)
         for attr in FIELDS[m.type]:
             if (v := m.attrs.get(attr)) not in (None, "", []):
                 _add_value(entity, attr, v, m.source)
-    return list(groups.values())
+    return entity
 
 
 def _add_value(entity: Entity, attr: str, value, source: Source) -> None:
@@ -91,6 +227,40 @@ def _add_value(entity: Entity, attr: str, value, source: Source) -> None:
     values.append(Value(value, [source]))
 
 
+# --- relations ---------------------------------------------------------------------
+
+
+def lookup(entities: Sequence[Entity]) -> dict[tuple[str, str], Entity]:
+    """(type, key of name or alias) -> entity."""
+    out = {}
+    for e in entities:
+        for n in (e.name, *e.aliases):
+            out.setdefault((e.type, key(n)), e)
+    return out
+
+
+def _relations(entities: list[Entity]) -> list[Relation]:
+    index = lookup(entities)
+    out = []
+    for e in list(entities):
+        for attr, (label, types) in LINKED.items():
+            for v in e.attrs.get(attr, []):
+                for name in v.value if isinstance(v.value, list) else [v.value]:
+                    target = next((index[(t, key(name))] for t in types if (t, key(name)) in index), None)
+                    if target is None and "organisation" in types:
+                        # an organisation named only as operator or company still gets a page
+                        m = Mention("organisation", name, name, v.sources[0], {})
+                        target = _entity([m])
+                        entities.append(target)
+                        index[("organisation", key(name))] = target
+                    if target is not None and target is not e:
+                        out.append(Relation(e, target, label, v.sources))
+    return out
+
+
+# --- metrics -------------------------------------------------------------------------
+
+
 def facts(entity: Entity) -> list[Fact]:
     """The distinct values of a metric entity, each with all its sources."""
     out: dict[tuple, Fact] = {}
@@ -101,3 +271,15 @@ def facts(entity: Entity) -> list[Fact]:
         if m.source not in fact.sources:
             fact.sources.append(m.source)
     return sorted(out.values(), key=lambda f: (f.period or 0, f.scope or "", f.value))
+
+
+def _conflicts(entities: Sequence[Entity]) -> list[Conflict]:
+    out = []
+    for e in entities:
+        if e.type != "metric" or len(key(e.name)) < CONFLICT_SUBJECT_MIN:
+            continue
+        slots: dict[tuple, list[Fact]] = {}
+        for f in facts(e):
+            slots.setdefault((f.period, f.scope, f.kind, f.unit), []).append(f)
+        out += [Conflict(e, fs) for fs in slots.values() if len(fs) > 1]
+    return out

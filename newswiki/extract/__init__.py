@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from ..model import Article, Mention
 from ..ingest.stories import story_year
-from . import metrics, platforms, policies, projects
+from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
 
-EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract)
+EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract, organisations.extract)
 
 
 def extract_article(article: Article) -> list[Mention]:
@@ -20,8 +20,9 @@ def extract_article(article: Article) -> list[Mention]:
         if not story.relevant:
             continue
         ctx = StoryContext.of(story, int(issue_year) if issue_year else None)
-        for extractor in EXTRACTORS:
-            out.extend(extractor(ctx))
+        found = [m for extractor in EXTRACTORS for m in extractor(ctx)]
+        out.extend(found)
+        out.extend(aliases.extract(ctx, found))
     return out
 
 

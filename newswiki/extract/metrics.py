@@ -24,6 +24,7 @@ _SHARE = re.compile("比重|占比|占")
 _BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增)$")
 _SECTION_YEAR = re.compile(r"^(\d{4})年$")
 _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
+_FUNDS = ("基金", "资金池")
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
 _PLAN_CUE = re.compile(r"“?(十[一二三四五六七八九]五)”?(?:规划的)?(开局|收官)之年")
 
@@ -111,6 +112,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
             subject = previous + subject if previous else ""
         if not _has_head(subject):
             subject = _subject_after(text, q.end)
+            if q.unit == "元" and subject.endswith(_FUNDS):
+                subject += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
         if not _has_head(subject):
             continue
         previous = subject

@@ -13,6 +13,7 @@ from .tokens import token_index, tokens, walk_left
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]期")
 _DESCRIPTOR = re.compile(r"(?:首|[第\d一二三四五六七八九十两]+)[个家座所批]$")
 _COUNTED = re.compile(r"^[一二三四五六七八九十两几]+(?:[大座个家批项]+|系列)")
+_COMPANY_AFTER = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团")
 _NUMERAL_BEFORE = re.compile(r"[\d一二三四五六七八九十两几首]$")
 # "华中地区首个面向整车企业的智能网联汽车中试平台": a description of something named elsewhere
 _FIRST_OF_KIND = re.compile(r"(?:首个|首家|首座|唯一|第[\d一二三四五六七八九十]+[个家座])[^，。；：—]*的$")
@@ -67,6 +68,9 @@ def trim_left(text: str, start: int, stop: int) -> int:
         if m := _COUNTED.match(text[start:stop]):
             start += m.end()
             continue
+        if text[start] in "与和及":
+            start += 1
+            continue
         if m := TIME_WORD.match(text[start:stop]):
             start += m.end()  # "二季度重大项目"
             continue
@@ -97,6 +101,8 @@ def find_names(
         end = m.end()
         if whole_words and _inside_word(text, end):
             continue
+        if lexicon_name != "org_suffixes" and _COMPANY_AFTER.match(text, end):
+            continue  # "…科技企业孵化器有限公司" is a company
         if phases and (phase := _PHASE.match(text[end:])):
             end += phase.end()
         walked = walk_left(text, m.start())
@@ -131,9 +137,56 @@ def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def orgs(text: str) -> list[NameHit]:
-    """Organisations named in ``text``."""
-    # "湖北大学生物制造": segmenters read 大学生, so organisation suffixes may end inside a word
-    return [h for h in find_names(text, "org_suffixes", whole_words=False, categories=False) if len(h.name) > len(h.suffix)]
+    """Organisations named in ``text``.
+
+    The suffix must begin a token ("市科技创新局", not "布局"), though it may end
+    inside one ("湖北大学生物制造" reads 大学生); a description before the name
+    ("企业", "旗下") is not part of it, nor is "与X" that starts another name.
+    """
+    toks = tokens(text)
+    starts = {t.start for t in toks}
+    out = []
+    for h in find_names(text, "org_suffixes", whole_words=False, categories=False):
+        suffix_at = h.end - len(h.suffix)
+        tok = toks[token_index(toks, suffix_at)]
+        if h.descriptor or (suffix_at not in starts and not (tok.end == h.end and tok.pos == "nt")):
+            continue
+        if len(h.suffix) == 1 and (not _ADMIN.match(h.name) or text.startswith("长", h.end)):
+            continue  # 局/厅 name offices ("市科技创新局"), not titles ("局长") or words ("格局")
+        start = _country_verb(toks, h.start)
+        for lead in _org_leads():
+            if text.startswith(lead, start) and h.end - start - len(lead) > len(h.suffix) + 1:
+                start += len(lead)
+                break
+        for joiner in re.finditer("[与和及]", text[start:h.end]):
+            after = toks[token_index(toks, start + joiner.end())]
+            if after.pos == "ns" or text[start : start + joiner.start()].endswith(_all_suffixes()):
+                start = start + joiner.end()  # "九峰山实验室与常州星云车灯股份有限公司"
+        if h.end - start >= len(h.suffix) + 2:
+            out.append(NameHit(start, h.end, text[start : h.end], h.kind, h.suffix))
+    return out
+
+
+_ADMIN = re.compile(r"^(?:省|市|区|县|国家|中央)")
+
+
+def _country_verb(toks, start: int) -> int:
+    """"中国联合工程有限公司": a verb-looking word between a place and the rest
+    of a name is part of the name when the rest does not start with a place."""
+    i = token_index(toks, start)
+    if i >= 2 and toks[i].pos != "ns" and toks[i - 1].pos.startswith("v") and toks[i - 2].pos == "ns":
+        return toks[i - 2].start
+    return start
+
+
+@lru_cache(maxsize=1)
+def _all_suffixes() -> tuple[str, ...]:
+    return lexicon.words("org_suffixes") + lexicon.words("platform_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _org_leads() -> tuple[str, ...]:
+    return lexicon.words("org_leads")
 
 
 def org_prefix(name: str, suffix: str) -> str | None:

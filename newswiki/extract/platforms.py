@@ -40,8 +40,9 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["partners"] = [partner]
             if located := _location(text, h.start, h.end):
                 attrs["location"] = located
-            if _UNVEIL.search(text) and (when := time_of(text, ctx.year, ctx.story.date)):
+            if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.year, ctx.story.date)):
                 attrs["date"] = when
+                attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
 

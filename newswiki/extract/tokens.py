@@ -46,7 +46,7 @@ def _tagger() -> jieba.posseg.POSTokenizer:
 
 @lru_cache(maxsize=1)
 def _boundaries() -> tuple[frozenset[str], tuple[str, ...]]:
-    words = frozenset(lexicon.words("name_boundaries"))
+    words = frozenset(lexicon.words("name_boundaries")) | frozenset(lexicon.words("units"))
     verbs = tuple(w for w in words if len(w) >= 2)
     return words, verbs
 
@@ -84,6 +84,9 @@ def walk_left(text: str, pos: int) -> int:
     j = i - 1
     while j >= 0:
         left = toks[j - 1] if j > 0 else None
+        if toks[j].word in ")）" and (k := _bracketed_place(toks, j)) is not None:
+            start, j = toks[k].start, k - 1  # 中韩(武汉)石油化工有限公司
+            continue
         if is_boundary(toks[j], left):
             break
         start = toks[j].start
@@ -92,6 +95,15 @@ def walk_left(text: str, pos: int) -> int:
     while start < pos and text[start] in _JOINERS:
         start += 1
     return start
+
+
+def _bracketed_place(toks: tuple[Tok, ...], close: int) -> int | None:
+    """Index of the "(" of a "(武汉)" that stands inside a name, else None."""
+    if close >= 2 and toks[close - 2].word in "(（" and toks[close - 1].pos == "ns":
+        before = toks[close - 3] if close >= 3 else None
+        if before is not None and not is_boundary(before, None):
+            return close - 2
+    return None
 
 
 def walk_right(text: str, pos: int) -> int:

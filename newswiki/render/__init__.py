@@ -5,35 +5,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article
-from ..resolve import Entity
-from . import entities as ent
-from . import home, sources
+from ..resolve import KnowledgeBase
+from . import charts, entities, export, home, overview, sources
+from .site import FOLDER, Site
 
 USERDICT = "data/userdict.txt"
 
 
-def render_site(articles: Sequence[Article], entities: Sequence[Entity], userdict: str) -> dict[str, str]:
-    stories = {s.id: s for a in articles for s in a.stories}
-    cite = ent.Citations(stories)
-    paths = ent.page_paths(entities)
+def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -> dict[str, str]:
+    site = Site({s.id: s for a in articles for s in a.stories}, kb)
     files: dict[str, str] = {}
-    for i, e in enumerate(entities):
-        files[paths[i]] = ent.render_entity(e, paths[i], cite)
-    for folder, title, about, etype in home.TOPICS:
-        positions = [i for i, e in enumerate(entities) if e.type == etype]
-        files[f"{folder}/index.md"] = ent.render_index(folder, title, about, entities, paths, positions)
+    for e in kb.entities:
+        files[site.page(e)] = entities.render_entity(e, site)
+        if e.type == "metric" and (svg := charts.series_chart(e)) is not None:
+            files[charts.chart_path(site, e)] = svg
+    for etype, title, about in home.TOPICS:
+        members = [e for e in kb.entities if e.type == etype]
+        folder = FOLDER[etype]
+        if etype == "metric":
+            files[f"{folder}/index.md"] = overview.render_metrics(site, members)
+        else:
+            files[f"{folder}/index.md"] = entities.render_index(folder, title, about, members, site)
+    files["conflicts/index.md"] = overview.render_conflicts(site)
+    files["timeline/index.md"] = overview.render_timeline(site)
+    files["tags/index.md"] = home.render_tags()
 
     # each sentence of a story page links the entities drawn from it
     links: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    for i, e in enumerate(entities):
+    for e in kb.entities:
         for m in e.mentions:
-            pair = (e.name, paths[i])
             bucket = links.setdefault(m.source.story, {}).setdefault(m.source.sentence, [])
-            if pair not in bucket:
-                bucket.append(pair)
-    for story in stories.values():
+            if (e.name, site.page(e)) not in bucket:
+                bucket.append((e.name, site.page(e)))
+    for story in site.stories.values():
         files[sources.story_page(story)] = sources.render_story(story, links.get(story.id))
     files[f"{sources.SOURCES}/index.md"] = sources.render_index(articles)
-    files["index.md"] = home.render_home(articles, entities)
+    files["index.md"] = home.render_home(articles, site)
     files[USERDICT] = userdict
+    files["data/kb.json"] = export.kb_json(site)
+    files["data/kb.schema.json"] = export.schema()
+    files["data/metrics.csv"] = export.metrics_csv(site)
     return dict(sorted(files.items()))

@@ -1,72 +1,22 @@
-"""Entity pages (one per platform, policy, project, metric) and the topic index pages."""
+"""Entity pages (platforms, policies, projects, metrics, organisations) and topic indexes."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from ..model import Source, Story
-from ..resolve import FIELDS, Entity, facts
-from .sources import story_page
+from ..model import Source
+from ..resolve import FIELDS, LINKED, Entity, Fact, facts
+from . import charts
+from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
-FOLDER = {"platform": "platforms", "policy": "policies", "project": "projects", "metric": "metrics"}
 LABELS = {
     "kind": "类型", "operator": "牵头/运营", "partners": "合作方", "location": "所在地", "date": "日期",
     "issuer": "发布方", "measures": "措施/条目数", "company": "企业", "amount": "投资额", "stage": "阶段",
-    "area": "面积", "capacity": "产能", "jobs": "就业岗位",
+    "area": "面积", "capacity": "产能", "jobs": "就业岗位", "members": "成员",
 }
 KIND_LABELS = {"total": "总量", "share": "占比", "growth": "增长", "rank": "排名"}
-_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff]+")
-
-
-@dataclass(frozen=True)
-class Citations:
-    """Turns sources into links to the sentence anchors of story pages."""
-
-    stories: Mapping[str, Story]
-
-    def link(self, source: Source, page: str, label: str) -> str:
-        return f"[{label}]({rel_link(page, story_page(self.stories[source.story]), source.sentence)})"
-
-    def sup(self, sources: Sequence[Source], page: str, numbers: Mapping[Source, int]) -> str:
-        """Citation marks: ``[1] [2]`` as superscript links to the sentences."""
-        return "<sup>" + " ".join(self.link(s, page, f"[{numbers[s]}]") for s in sources) + "</sup>"
-
-    def title(self, source: Source) -> str:
-        return self.stories[source.story].title
-
-
-def slug(name: str) -> str:
-    return _UNSAFE.sub("-", name).strip("-_")[:60] or "entity"
-
-
-def page_paths(entities: Sequence[Entity]) -> dict[int, str]:
-    """A unique, stable page path per entity (by position in ``entities``)."""
-    taken: set[str] = set()
-    out = {}
-    for i, e in enumerate(entities):
-        base = f"{FOLDER[e.type]}/{slug(e.name)}"
-        path, n = f"{base}.md", 1
-        while path in taken:
-            n += 1
-            path = f"{base}-{n}.md"
-        taken.add(path)
-        out[i] = path
-    return out
-
-
-def format_value(attr: str, value) -> str:
-    if attr == "amount":
-        return money(value)
-    if attr == "partners":
-        return "、".join(value)
-    if attr == "jobs":
-        return f"{value}个"
-    if attr == "measures":
-        return f"{value}项"
-    return str(value)
+ORG_KINDS = {"company": "企业", "university": "高校", "government": "政府机构", "fund": "基金", "bank": "银行", "institute": "研究机构"}
 
 
 def money(yuan: int | float) -> str:
@@ -86,7 +36,36 @@ def quantity(value: int | float, unit: str) -> str:
     return f"{value:g}{unit}"
 
 
-def render_entity(entity: Entity, page: str, cite: Citations) -> str:
+def sortable(value: int | float, text: str) -> str:
+    """A table cell that the sort script orders by ``value``."""
+    return f'<span data-v="{value}">{md_cell(text)}</span>'
+
+
+def display(attr: str, value) -> str:
+    if attr == "amount":
+        return money(value)
+    if attr == "jobs":
+        return f"{value}个"
+    if attr == "measures":
+        return f"{value}项"
+    if attr == "kind" and value in ORG_KINDS:
+        return ORG_KINDS[value]
+    return str(value)
+
+
+def tags(entity: Entity) -> list[str]:
+    """Material tags: the entity's kind and the districts it belongs to."""
+    out = []
+    for attr in ("kind", "stage", "location", "issuer"):
+        for v in entity.attrs.get(attr, []):
+            out.append(display(attr, v.value))
+    if entity.type == "metric":
+        out += [f.scope for f in facts(entity) if f.scope]
+    return sorted(set(out))
+
+
+def render_entity(entity: Entity, site: Site) -> str:
+    page = site.page(entity)
     sources = entity.sources
     numbers = {s: i for i, s in enumerate(sources, 1)}
     meta = {
@@ -94,6 +73,7 @@ def render_entity(entity: Entity, page: str, cite: Citations) -> str:
         "title": entity.name,
         "name": entity.name,
         "aliases": entity.aliases,
+        "tags": tags(entity),
         "attributes": {a: [v.value for v in entity.attrs[a]] for a in FIELDS[entity.type] if a in entity.attrs},
         "sources": [{"story": s.story, "sentence": s.sentence, "quote": s.quote} for s in sources],
     }
@@ -101,34 +81,73 @@ def render_entity(entity: Entity, page: str, cite: Citations) -> str:
     if entity.aliases:
         out.append(f"别名：{'、'.join(md_text(a) for a in entity.aliases)}\n\n")
     if entity.type == "metric":
-        out.append(_metric_table(entity, page, cite, numbers))
+        out.append(_metric_body(entity, site, numbers))
     else:
-        rows = [
-            f"| {LABELS[a]} | {'；'.join(md_cell(format_value(a, v.value)) + cite.sup(v.sources, page, numbers) for v in entity.attrs[a])} |\n"
-            for a in FIELDS[entity.type]
-            if a in entity.attrs
-        ]
-        if rows:
-            out.append("| 属性 | 值 |\n| --- | --- |\n" + "".join(rows) + "\n")
+        out.append(_infobox(entity, site, numbers))
     if entity.type == "policy":
-        out.append(_provisions(entity, page, cite))
+        out.append(_provisions(entity, site))
+    out.append(_related(entity, site))
+    out.append("## 被提及于\n\n" + "".join(f"- {site.story_link(s, page)}\n" for s in entity.stories) + "\n")
     out.append("## 来源\n\n")
     for s in sources:
-        out.append(f"{numbers[s]}. “{md_text(s.quote)}”  \n   —— {cite.link(s, page, md_text(cite.title(s)))}\n")
+        out.append(f"{numbers[s]}. “{md_text(s.quote)}”  \n   —— {site.cite(s, page, md_text(site.story_title(s)))}\n")
     return "".join(out)
 
 
-def _metric_table(entity: Entity, page: str, cite: Citations, numbers) -> str:
-    rows = ["| 数值 | 时期 | 范围 | 类型 | 来源 |\n| --: | --- | --- | --- | --- |\n"]
-    for f in facts(entity):
-        rows.append(
-            f"| {md_cell(quantity(f.value, f.unit))} | {f.period or '—'} | {md_cell(f.scope or '—')} "
-            f"| {KIND_LABELS.get(f.kind, f.kind)} | {cite.sup(f.sources, page, numbers)} |\n"
+def _infobox(entity: Entity, site: Site, numbers) -> str:
+    page = site.page(entity)
+    outgoing, _ = site.kb.related(entity)
+    targets = {(r.label, r.target.name): r.target for r in outgoing}
+    targets.update({(r.label, a): r.target for r in outgoing for a in r.target.aliases})
+    rows = []
+    for attr in FIELDS[entity.type]:
+        cells = []
+        for v in entity.attrs.get(attr, []):
+            names = v.value if isinstance(v.value, list) else [v.value]
+            label = _link_label(attr)
+            shown = "、".join(
+                site.entity_link(targets[(label, n)], page, n) if label and (label, n) in targets else md_cell(display(attr, n))
+                for n in names
+            )
+            cells.append(shown + site.marks(v.sources, page, numbers))
+        if cells:
+            rows.append(f"| {LABELS[attr]} | {'；'.join(cells)} |\n")
+    return "| 属性 | 值 |\n| --- | --- |\n" + "".join(rows) + "\n" if rows else ""
+
+
+def _link_label(attr: str) -> str | None:
+    return LINKED[attr][0] if attr in LINKED else None
+
+
+def _metric_body(entity: Entity, site: Site, numbers) -> str:
+    page = site.page(entity)
+    out = []
+    conflicts = [c for c in site.kb.conflicts if c.entity is entity]
+    for c in conflicts:
+        f0 = c.facts[0]
+        values = "、".join(quantity(f.value, f.unit) for f in c.facts)
+        out.append(
+            f'!!! warning "来源不一致"\n    {f0.period or ""}年 {md_text(f0.scope or "")} 的数值，报道给出 {md_text(values)}，'
+            f"见下表各自的来源。[全部冲突]({rel_link(page, 'conflicts/index.md')})\n\n"
         )
-    return "".join(rows) + "\n"
+    out.append(fact_table(facts(entity), page, site, numbers))
+    if charts.series(entity) is not None:
+        out.append(f"![{md_text(entity.name)}]({rel_link(page, charts.chart_path(site, entity))})\n\n")
+    return "".join(out)
 
 
-def _provisions(entity: Entity, page: str, cite: Citations) -> str:
+def fact_table(rows: Sequence[Fact], page: str, site: Site, numbers) -> str:
+    out = ["| 数值 | 时期 | 范围 | 类型 | 来源 |\n| --: | --- | --- | --- | --- |\n"]
+    for f in rows:
+        out.append(
+            f"| {sortable(f.value, quantity(f.value, f.unit))} | {f.period or '—'} | {md_cell(f.scope or '—')} "
+            f"| {KIND_LABELS.get(f.kind, f.kind)} | {site.marks(f.sources, page, numbers)} |\n"
+        )
+    return "".join(out) + "\n"
+
+
+def _provisions(entity: Entity, site: Site) -> str:
+    page = site.page(entity)
     provisions = [p for m in entity.mentions for p in m.attrs.get("provisions", [])]
     if not provisions:
         return ""
@@ -139,11 +158,20 @@ def _provisions(entity: Entity, page: str, cite: Citations) -> str:
             continue
         seen.add((p["sentence"], p["text"]))
         source = Source(p["story"], p["sentence"], p["quote"])
-        rows.append(f"| {md_cell(p['condition'])} | {money(p['amount'])} | {cite.link(source, page, '原文')} |\n")
+        rows.append(f"| {md_cell(p['condition'])} | {sortable(p['amount'], money(p['amount']))} | {site.cite(source, page, '原文')} |\n")
     joint = sorted({n for p in provisions for n in p.get("released_with", []) if n != entity.name})
     if joint:
         rows.append(f"\n以上条款出自与{'、'.join('《' + md_text(n) + '》' for n in joint)}同时发布的报道，原文未说明分属哪一份政策。\n")
     return "".join(rows) + "\n"
+
+
+def _related(entity: Entity, site: Site) -> str:
+    page = site.page(entity)
+    outgoing, incoming = site.kb.related(entity)
+    lines = [f"- {md_text(r.label)}：{site.entity_link(r.target, page)}\n" for r in outgoing]
+    lines += [f"- {site.entity_link(r.source, page)}（{md_text(r.label)}）\n" for r in incoming]
+    lines = list(dict.fromkeys(lines))
+    return "## 相关页面\n\n" + "".join(lines) + "\n" if lines else ""
 
 
 # --- topic indexes -------------------------------------------------------------
@@ -152,30 +180,28 @@ COLUMNS = {
     "platform": ("kind", "operator", "location"),
     "policy": ("issuer", "date", "measures"),
     "project": ("company", "amount", "stage", "date"),
+    "organisation": ("kind",),
 }
 
 
-def render_index(folder: str, title: str, about: str, entities: Sequence[Entity], paths: Mapping[int, str], positions: Sequence[int]) -> str:
+def render_index(folder: str, title: str, about: str, entities: Sequence[Entity], site: Site) -> str:
     page = f"{folder}/index.md"
-    out = [front_matter({"type": "index", "title": title, "count": len(positions)}), f"# {title}\n\n{about}。共 {len(positions)} 条。\n\n"]
-    if not positions:
+    out = [front_matter({"type": "index", "title": title, "count": len(entities)}), f"# {title}\n\n{about}。共 {len(entities)} 条。\n\n"]
+    if not entities:
         return "".join(out) + "暂无条目。\n"
-    etype = entities[positions[0]].type
-    if etype == "metric":
-        out.append("| 指标 | 最新数值 | 时期 | 范围 | 来源数 |\n| --- | --: | --- | --- | --: |\n")
-        for i in positions:
-            e = entities[i]
-            latest = facts(e)[-1]
-            out.append(
-                f"| [{md_text(e.name)}]({rel_link(page, paths[i])}) | {md_cell(quantity(latest.value, latest.unit))} "
-                f"| {latest.period or '—'} | {md_cell(latest.scope or '—')} | {len(e.sources)} |\n"
-            )
-        return "".join(out)
-    cols = COLUMNS[etype]
+    cols = COLUMNS[entities[0].type]
     out.append("| 名称 | " + " | ".join(LABELS[c] for c in cols) + " | 来源数 |\n")
     out.append("| --- " * (len(cols) + 1) + "| --: |\n")
-    for i in positions:
-        e = entities[i]
-        cells = [md_cell(format_value(c, e.first(c))) if e.first(c) is not None else "—" for c in cols]
-        out.append(f"| [{md_text(e.name)}]({rel_link(page, paths[i])}) | " + " | ".join(cells) + f" | {len(e.sources)} |\n")
+    for e in entities:
+        cells = []
+        for c in cols:
+            v = e.first(c)
+            if v is None:
+                cells.append("—")
+            elif c == "amount":
+                cells.append(sortable(v, money(v)))
+            else:
+                cells.append(md_cell(display(c, v if not isinstance(v, list) else "、".join(v))))
+        out.append(f"| {site.entity_link(e, page)} | " + " | ".join(cells) + f" | {len(e.sources)} |\n")
     return "".join(out)
+

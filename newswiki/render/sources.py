@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story
-from .text import front_matter, html_attr, link, md_cell, md_text, rel_link
+from .text import front_matter, link, md_cell, md_text, rel_link
 
 SOURCES = "sources"
 
@@ -60,8 +60,7 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
         spans = []
         for s in block.sentences:
             refs = "".join(
-                f' <a class="kb-ref" href="{html_attr(_href(page, target))}">{md_text(label)}</a>'
-                for label, target in links.get(s.id, ())
+                f" [{md_text(label)}]({rel_link(page, target)}){{ .kb-ref }}" for label, target in links.get(s.id, ())
             )
             spans.append(f'<span class="kb-s" id="{s.id}">{md_text(s.text)}{refs}</span>')
         out.append("".join(spans) + "\n\n")
@@ -75,10 +74,6 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
         out.append('<p class="kb-byline">' + " ".join(md_text(b) for b in story.bylines) + "</p>\n")
     return "".join(out)
 
-
-def _href(page: str, target: str) -> str:
-    path, _, anchor = target.partition("#")
-    return rel_link(page, path, anchor)
 
 
 def render_index(articles: Sequence[Article]) -> str:

@@ -24,10 +24,6 @@ def md_cell(text: str) -> str:
     return text.translate(_MD_TABLE)
 
 
-def html_attr(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def front_matter(meta: dict) -> str:
     """YAML front-matter. ``title`` is HTML-escaped: themes print it unescaped."""
     if "title" in meta:

@@ -1,0 +1,89 @@
+"""Machine-readable exports: ``data/kb.json`` (schema in ``data/kb.schema.json``) and ``data/metrics.csv``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..model import Source
+from ..resolve import facts
+from .site import Site
+from .sources import story_page
+
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "kb.schema.json"
+
+
+def source_id(s: Source) -> str:
+    return f"{s.story}#{s.sentence}"
+
+
+def kb_json(site: Site) -> str:
+    kb = site.kb
+    sources: dict[str, Source] = {}
+
+    def refs(items) -> list[str]:
+        for s in items:
+            sources.setdefault(source_id(s), s)
+        return [source_id(s) for s in items]
+
+    entities, all_facts = [], []
+    for e in kb.entities:
+        item = {
+            "id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "page": site.page(e),
+            "attributes": {a: [{"value": v.value, "sources": refs(v.sources)} for v in vs] for a, vs in e.attrs.items()},
+            "sources": refs(e.sources),
+        }
+        provisions = [p for m in e.mentions for p in m.attrs.get("provisions", [])]
+        if provisions:
+            item["provisions"] = list({
+                (p["condition"], p["amount"], f"{p['story']}#{p['sentence']}"): {
+                    "condition": p["condition"], "amount": p["amount"],
+                    "source": refs([Source(p["story"], p["sentence"], p["quote"])])[0],
+                } for p in provisions
+            }.values())
+        entities.append(item)
+        if e.type == "metric":
+            for f in facts(e):
+                all_facts.append({
+                    "id": f.id, "entity": e.id, "subject": f.subject, "value": f.value, "unit": f.unit,
+                    "period": f.period, "scope": f.scope, "kind": f.kind, "value_text": f.value_text,
+                    "sources": refs(f.sources),
+                })
+    data = {
+        "version": 1,
+        "stories": [
+            {"id": s.id, "title": s.title, "date": s.date, "source_file": s.source_file, "relevant": s.relevant, "page": story_page(s)}
+            for s in site.stories.values()
+        ],
+        "sources": [],
+        "entities": entities,
+        "facts": all_facts,
+        "relations": [
+            {"source": r.source.id, "target": r.target.id, "label": r.label, "sources": refs(r.sources)} for r in kb.relations
+        ],
+        "conflicts": [{"id": c.id, "entity": c.entity.id, "facts": [f.id for f in c.facts]} for c in kb.conflicts],
+    }
+    data["sources"] = [
+        {"id": i, "story": s.story, "sentence": s.sentence, "quote": s.quote} for i, s in sorted(sources.items())
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def metrics_csv(site: Site) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["fact_id", "subject", "value", "unit", "period", "scope", "kind", "value_text", "sources", "quotes"])
+    for e in site.kb.entities:
+        if e.type == "metric":
+            for f in facts(e):
+                writer.writerow([
+                    f.id, f.subject, f.value, f.unit, f.period or "", f.scope or "", f.kind, f.value_text,
+                    " ".join(source_id(s) for s in f.sources), " | ".join(s.quote for s in f.sources),
+                ])
+    return buf.getvalue()
+
+
+def schema() -> str:
+    return SCHEMA.read_text(encoding="utf-8")

@@ -1,0 +1,126 @@
+"""Cross-cutting pages: the metrics overview, the conflicts list and the timeline."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .. import lexicon
+from ..model import Source
+from ..resolve import Entity, facts
+from .entities import KIND_LABELS, quantity, sortable
+from .site import Site
+from .text import front_matter, md_cell, md_text, rel_link
+
+GROUPS = {
+    "count": "数量（企业、机构、平台、项目）", "output": "产值与规模", "finance": "资金与投资",
+    "share": "占比", "growth": "增长", "rank": "排名", "other": "其他",
+}
+STAGE_VERB = {"签约": "签约", "开工": "开工", "投产": "投产", "达产": "达产", "竣工": "竣工", "交付": "交付",
+              "通车": "建成通车", "投运": "投入运营", "落地": "落地", "落户": "落户", "封顶": "封顶"}
+
+
+def group_of(subject: str) -> str:
+    for head, group in sorted(lexicon.rows("metric_heads"), key=lambda r: -len(r[0])):
+        if subject.endswith(head):
+            return group
+    return "other"
+
+
+def render_metrics(site: Site, metrics: list[Entity]) -> str:
+    page = "metrics/index.md"
+    n_facts = sum(len(facts(e)) for e in metrics)
+    out = [
+        front_matter({"type": "index", "title": "指标", "count": len(metrics)}),
+        "# 指标\n\n带单位、年份、主体和范围的统计数字。",
+        f"共 {len(metrics)} 个指标、{n_facts} 个数值；点击表头可排序。",
+        f"来源不一致的数值见[冲突列表]({rel_link(page, 'conflicts/index.md')})（{len(site.kb.conflicts)} 处）。\n\n",
+    ]
+    grouped: dict[str, list[Entity]] = defaultdict(list)
+    for e in metrics:
+        grouped[group_of(e.name)].append(e)
+    for group, title in GROUPS.items():
+        if not grouped[group]:
+            continue
+        out.append(f"## {title}\n\n| 指标 | 数值 | 单位 | 时期 | 范围 | 类型 | 来源 |\n| --- | --: | --- | --- | --- | --- | --- |\n")
+        for e in grouped[group]:
+            for f in facts(e):
+                refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
+                out.append(
+                    f"| {site.entity_link(e, page)} | {sortable(f.value, quantity(f.value, f.unit))} | {md_cell(f.unit)} "
+                    f"| {f.period or '—'} | {md_cell(f.scope or '—')} | {KIND_LABELS.get(f.kind, f.kind)} | {refs} |\n"
+                )
+        out.append("\n")
+    return "".join(out)
+
+
+def render_conflicts(site: Site) -> str:
+    page = "conflicts/index.md"
+    conflicts = site.kb.conflicts
+    out = [
+        front_matter({"type": "index", "title": "来源冲突", "count": len(conflicts)}),
+        "# 来源冲突\n\n同一指标、同一时期、同一范围，不同报道给出不同数值。本站不替读者裁决，列出每个数值及其出处。\n\n",
+    ]
+    if not conflicts:
+        return "".join(out) + "暂无冲突。\n"
+    out.append("| 指标 | 时期 | 范围 | 各方数值 |\n| --- | --- | --- | --- |\n")
+    for c in conflicts:
+        f0 = c.facts[0]
+        values = "；".join(
+            f"{md_cell(quantity(f.value, f.unit))}（" + "、".join(site.cite(s, page, md_text(site.story_title(s))) for s in f.sources) + "）"
+            for f in c.facts
+        )
+        out.append(f"| {site.entity_link(c.entity, page)} | {f0.period or '—'} | {md_cell(f0.scope or '—')} | {values} |\n")
+    return "".join(out)
+
+
+def timeline_events(site: Site) -> list[tuple[str, str, object]]:
+    """(date, what happened, source) for every dated event, oldest first."""
+    events = []
+    for story in site.stories.values():
+        if story.relevant and story.date and story.date_text:
+            sent = next((s for s in story.sentences if story.date_text in s.text), None)
+            if sent:
+                events.append((story.date, _clip(sent.text), Source(story.id, sent.id, sent.text), None))
+    for e in site.kb.entities:
+        for v in e.attrs.get("date", []):
+            what = _event_label(e)
+            for src in v.sources[:1]:
+                events.append((str(v.value), what, src, e))
+    seen, out = set(), []
+    for ev in sorted(events, key=lambda ev: (ev[0], ev[2].story, int(ev[2].sentence[1:]), ev[1])):
+        if (ev[0], ev[1]) not in seen:
+            seen.add((ev[0], ev[1]))
+            out.append(ev)
+    return out
+
+
+def _event_label(e: Entity) -> str:
+    if e.type == "project":
+        return f"{e.name} {STAGE_VERB.get(e.first('stage'), e.first('stage') or '')}".strip()
+    if e.type == "policy":
+        return f"《{e.name}》发布"
+    events = [m.attrs["event"] for m in e.mentions if m.attrs.get("event")]
+    return f"{e.name} {events[0] if events else '启用'}"
+
+
+def _clip(text: str, size: int = 60) -> str:
+    text = re.sub(r"\s+", "", text)
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def render_timeline(site: Site) -> str:
+    page = "timeline/index.md"
+    events = timeline_events(site)
+    out = [
+        front_matter({"type": "index", "title": "时间线", "count": len(events)}),
+        "# 时间线\n\n报道中有日期的事件：会议、签约、揭牌、开工、投产、竣工与政策发布，按时间排列，每条链接到原句。\n\n",
+    ]
+    year = None
+    for date, what, src, entity in events:
+        if date[:4] != year:
+            year = date[:4]
+            out.append(f"\n## {year}年\n\n")
+        subject = site.entity_link(entity, page, what) if entity else md_text(what)
+        out.append(f"- **{date}** {subject} —— {site.cite(src, page, '原文')}\n")
+    return "".join(out)
