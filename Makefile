@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs test eval serve clean
+.PHONY: site docs test eval serve clean chromium
 
 site: docs  ## generate docs/ from seeds/ and build the static site into site/
 	$(VENV)/bin/mkdocs build --strict --site-dir site
@@ -13,8 +13,13 @@ site: docs  ## generate docs/ from seeds/ and build the static site into site/
 docs: $(STAMP)  ## generate docs/ from seeds/
 	$(PY) -m newswiki build --seeds seeds --docs docs
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) chromium  ## run the test suite (browser tests use Debian's Chromium)
 	$(PY) -m pytest
+
+chromium:  ## Debian's Chromium for the browser tests, installed when missing
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 eval: $(STAMP)  ## precision and recall per topic against tests/gold
 	$(PY) -m newswiki eval

@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--gold", type=Path, default=Path("tests/gold"))
     e.add_argument("--corpus", type=Path, action="append", help="folders of articles (default: seeds, tests/corpus)")
     e.add_argument("--brief", action="store_true", help="scores only, no misses or false hits")
+    q = sub.add_parser("search-eval", help="hit@5 of the query set in a real browser, and index size")
+    q.add_argument("--site", type=Path, default=Path("site"))
+    q.add_argument("--queries", type=Path, default=Path("tests/search_queries.yaml"))
     args = parser.parse_args(argv)
 
     if args.command == "build":
@@ -31,4 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
         for corpus in args.corpus or [Path("seeds"), Path("tests/corpus")]:
             print(report(str(corpus), evaluate(args.gold, corpus), details=not args.brief))
+    elif args.command == "search-eval":
+        from .browse import search_report
+
+        print(search_report(args.site, args.queries))
     return 0

@@ -32,6 +32,8 @@ def stories(articles):
 def make_project(tmp: Path, seeds: Path = SEEDS) -> Path:
     """A throw-away copy of the project layout: mkdocs.yml, hand-written docs, seeds."""
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    (tmp / "newswiki").mkdir()
+    shutil.copy(ROOT / "newswiki" / "mkdocs_hooks.py", tmp / "newswiki" / "mkdocs_hooks.py")
     shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
     if seeds != tmp / "seeds":
         shutil.copytree(seeds, tmp / "seeds")

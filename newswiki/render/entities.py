@@ -15,6 +15,7 @@ LABELS = {
     "issuer": "发布方", "measures": "措施/条目数", "company": "企业", "amount": "投资额", "stage": "阶段",
     "area": "面积", "capacity": "产能", "jobs": "就业岗位", "members": "成员",
 }
+SEARCH_BOOST = 2  # an entity's own page ranks above stories that merely mention it
 KIND_LABELS = {"total": "总量", "share": "占比", "growth": "增长", "rank": "排名"}
 ORG_KINDS = {"company": "企业", "university": "高校", "government": "政府机构", "fund": "基金", "bank": "银行", "institute": "研究机构"}
 
@@ -74,6 +75,7 @@ def render_entity(entity: Entity, site: Site) -> str:
         "name": entity.name,
         "aliases": entity.aliases,
         "tags": tags(entity),
+        "search": {"boost": SEARCH_BOOST},
         "attributes": {a: [v.value for v in entity.attrs[a]] for a in FIELDS[entity.type] if a in entity.attrs},
         "sources": [{"story": s.story, "sentence": s.sentence, "quote": s.quote} for s in sources],
     }
@@ -151,14 +153,17 @@ def _provisions(entity: Entity, site: Site) -> str:
     provisions = [p for m in entity.mentions for p in m.attrs.get("provisions", [])]
     if not provisions:
         return ""
-    rows = ["## 条款\n\n| 条件 | 金额 | 出处 |\n| --- | --: | --- |\n"]
+    rows = ["## 条款\n\n| 条件 | 金额 | 条款原文 | 出处 |\n| --- | --: | --- | --- |\n"]
     seen = set()
     for p in provisions:
         if (p["sentence"], p["text"]) in seen:
             continue
         seen.add((p["sentence"], p["text"]))
         source = Source(p["story"], p["sentence"], p["quote"])
-        rows.append(f"| {md_cell(p['condition'])} | {sortable(p['amount'], money(p['amount']))} | {site.cite(source, page, '原文')} |\n")
+        rows.append(
+            f"| {md_cell(p['condition'])} | {sortable(p['amount'], money(p['amount']))} | {md_cell(p['text'])} "
+            f"| {site.cite(source, page, '原文')} |\n"
+        )
     joint = sorted({n for p in provisions for n in p.get("released_with", []) if n != entity.name})
     if joint:
         rows.append(f"\n以上条款出自与{'、'.join('《' + md_text(n) + '》' for n in joint)}同时发布的报道，原文未说明分属哪一份政策。\n")

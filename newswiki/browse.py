@@ -1,0 +1,129 @@
+"""Drive the built site in a real browser: Debian's Chromium through Playwright.
+
+Used by the browser tests and by ``python -m newswiki search-eval``. Serves
+``site/`` on 127.0.0.1 and refuses every request that would leave it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+RESULTS = ".md-search-result__item > .md-search-result__link"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on a free localhost port; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Browser:
+    base: str
+    page: object
+    outside: list[str] = field(default_factory=list)  # requests that tried to leave localhost
+    console_errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str = "") -> None:
+        self.page.goto(self.base + path.lstrip("/"))
+        self.page.wait_for_load_state("networkidle")
+
+    def search(self, query: str, top: int = 5) -> list[str]:
+        """Type ``query`` into the search box; the first ``top`` distinct result pages."""
+        page = self.page
+        box = page.locator("input.md-search__input")
+        box.click()
+        # forget the previous answer, so that only the worker's reply to this query counts
+        page.evaluate(
+            "() => { document.querySelector('.md-search-result__list').innerHTML = '';"
+            " document.querySelector('.md-search-result__meta').textContent = ''; }"
+        )
+        box.fill(query)
+        box.press("End")  # Material listens for keyup
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+        links = page.locator(RESULTS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        paths = list(dict.fromkeys(self.site_path(h) for h in links))
+        box.fill("")
+        page.keyboard.press("Escape")
+        return paths[:top]
+
+    def site_path(self, href: str) -> str:
+        path = unquote(urlparse(href if "://" in href else self.base + href).path)
+        return path.strip("/").removesuffix("index.html").strip("/")
+
+
+@contextmanager
+def browser(site: Path) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        b = Browser(base, context.new_page())
+
+        def route(r) -> None:
+            if r.request.url.startswith(base) or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                b.outside.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        b.page.on("console", lambda m: m.type == "error" and b.console_errors.append(m.text))
+        b.page.on("pageerror", lambda e: b.console_errors.append(str(e)))
+        try:
+            yield b
+        finally:
+            chromium.close()
+
+
+def search_report(site: Path, queries: Path) -> str:
+    """hit@5 of ``queries`` typed into the site's search box, the misses, and the
+    size of the search index against the bytes of text it indexes."""
+    import json
+    import re
+
+    import yaml
+
+    cases = yaml.safe_load(queries.read_text(encoding="utf-8"))
+    misses = []
+    with browser(site) as b:
+        b.open()
+        for case in cases:
+            top = b.search(case["query"])
+            if case["page"] not in top:
+                misses.append(f"  miss: {case['query']} -> expected {case['page']}, got {top}")
+    index_file = site / "search" / "search_index.json"
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    text = sum(len(re.sub(r"<[^>]+>|\u200b", "", d["title"] + d["text"]).encode()) for d in docs)
+    lines = [
+        f"hit@5: {1 - len(misses) / len(cases):.3f} ({len(cases) - len(misses)}/{len(cases)} queries)",
+        *misses,
+        f"search_index.json: {index_file.stat().st_size:,} bytes for {text:,} bytes of page text "
+        f"({index_file.stat().st_size / text:.2f}x), {len(docs)} index entries",
+        f"vocabulary.json: {(site / 'search' / 'vocabulary.json').stat().st_size:,} bytes",
+        f"requests that tried to leave localhost: {len(b.outside)}; console errors: {len(b.console_errors)}",
+    ]
+    return "\n".join(lines)
