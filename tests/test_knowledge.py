@@ -98,7 +98,7 @@ def test_every_link_in_the_site_resolves(site):
     project, _ = site
     root = project / "site"
     ids: dict = {}
-    checked = 0
+    checked = citations = 0
     for page in root.rglob("*.html"):
         for href in re.findall(r'(?:href|src)="([^"]+)"', page.read_text(encoding="utf-8")):
             if re.match(r"^(?:[a-z]+:|//|#$)", href):
@@ -112,8 +112,9 @@ def test_every_link_in_the_site_resolves(site):
             if anchor and target.suffix == ".html":
                 found = ids.setdefault(target, set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8"))))
                 assert unquote(anchor) in found, (page, href)
+                citations += bool(re.fullmatch(r"s\d+", anchor))
             checked += 1
-    assert checked > 1000
+    assert checked > 1000 and citations > 200
 
 
 def test_metrics_views(site):
