@@ -24,8 +24,8 @@ chromium:  ## Debian's Chromium for the browser tests, installed when missing
 eval: $(STAMP)  ## precision and recall per topic against tests/gold
 	$(PY) -m newswiki eval
 
-serve: docs  ## preview on http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when seeds/ changes
+	$(PY) -m newswiki serve --dev-addr 127.0.0.1:8000
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

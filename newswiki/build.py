@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import segment
+from .cache import Cache
 from .extract import extract_all
 from .ingest import ingest_dir
 from .model import Article, Problem
@@ -24,29 +25,43 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     files: int = 0
+    files_cached: int = 0  # seed files whose ingest came from the cache
+    stories_extracted: int = 0  # stories extracted afresh (not from the cache)
 
     @property
     def stories(self) -> int:
         return sum(len(a.stories) for a in self.articles)
 
 
-def build(seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None) -> BuildReport:
+def build(
+    seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None
+) -> BuildReport:
+    """Generate the wiki from ``seeds`` into ``docs``; ``cache_dir`` makes it incremental."""
     report = BuildReport()
+    file_cache, story_cache = Cache(cache_dir), Cache(cache_dir)
 
     def stage(name: str, started: float) -> None:
         report.timings[name] = time.perf_counter() - started
 
     t = time.perf_counter()
-    report.articles, report.problems = ingest_dir(seeds)
+    report.articles, report.problems = ingest_dir(seeds, file_cache)
+    report.files_cached = file_cache.hits
     stage("ingest", t)
     for p in report.problems:
         log(str(p))
-    log(f"ingest: {len(report.articles)} files, {report.stories} stories ({report.timings['ingest']:.2f}s)")
+    log(
+        f"ingest: {len(report.articles)} files ({file_cache.hits} from cache), "
+        f"{report.stories} stories ({report.timings['ingest']:.2f}s)"
+    )
 
     t = time.perf_counter()
-    mentions = extract_all(report.articles)
+    mentions = extract_all(report.articles, story_cache)
+    report.stories_extracted = story_cache.misses
     stage("extract", t)
-    log(f"extract: {len(mentions)} mentions ({report.timings['extract']:.2f}s)")
+    log(
+        f"extract: {len(mentions)} mentions; {story_cache.misses} stories extracted, "
+        f"{story_cache.hits} from cache ({report.timings['extract']:.2f}s)"
+    )
 
     t = time.perf_counter()
     kb = report.kb = resolve(mentions)

@@ -15,6 +15,13 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="generate docs/ from seeds/")
     b.add_argument("--seeds", type=Path, default=Path("seeds"))
     b.add_argument("--docs", type=Path, default=Path("docs"))
+    b.add_argument("--cache", type=Path, default=Path(".cache/newswiki"), help="cache folder for incremental builds")
+    b.add_argument("--no-cache", action="store_true", help="a clean build: read and extract every story")
+    w = sub.add_parser("serve", help="build, serve on localhost, and rebuild when seeds/ changes")
+    w.add_argument("--seeds", type=Path, default=Path("seeds"))
+    w.add_argument("--docs", type=Path, default=Path("docs"))
+    w.add_argument("--cache", type=Path, default=Path(".cache/newswiki"))
+    w.add_argument("--dev-addr", default="127.0.0.1:8000")
     e = sub.add_parser("eval", help="score extraction against tests/gold")
     e.add_argument("--gold", type=Path, default=Path("tests/gold"))
     e.add_argument("--corpus", type=Path, action="append", help="folders of articles (default: seeds, tests/corpus)")
@@ -28,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.seeds.is_dir():
             print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
             return 2
-        build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr))
+        cache_dir = None if args.no_cache else args.cache
+        build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir)
+    elif args.command == "serve":
+        from .serve import watch
+
+        return watch(args.seeds, args.docs, args.cache, lambda msg: print(msg, file=sys.stderr), args.dev_addr)
     elif args.command == "eval":
         from .evaluate import evaluate, report
 

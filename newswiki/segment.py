@@ -33,14 +33,6 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-def add_words(words: Iterable[str], freq: int = 2000) -> None:
-    """Teach the tokenizer names found by extraction."""
-    tok = tokenizer()
-    for w in words:
-        if w not in tok.FREQ or not tok.FREQ[w]:
-            tok.add_word(w, freq, "nz")
-
-
 def cut(text: str, hmm: bool = True) -> list[str]:
     return list(tokenizer().cut(text, HMM=hmm))
 

@@ -1,7 +1,7 @@
 """Replace the generated part of ``docs/`` in one step, leaving hand-written files alone.
 
-The build owns exactly the files listed in ``docs/.newswiki-manifest`` (and any
-page carrying the generator marker). Everything else under ``docs/`` is
+The build owns the pages that carry its generator marker and the other files
+listed in ``docs/.newswiki-manifest``. Everything else under ``docs/`` is
 hand-written: it is never overwritten or deleted. New output is assembled in a
 staging folder first, so a failure before the swap leaves ``docs/`` as it was.
 """
@@ -24,10 +24,12 @@ def _owned(docs: Path) -> set[str]:
 
 
 def _ours(docs: Path, rel: str, owned: set[str]) -> bool:
-    if rel in owned:
-        return True
+    """A page is the build's while it carries the generator marker (a person may have
+    replaced it); other files are the build's when the manifest lists them."""
     path = docs / rel
-    return path.suffix == ".md" and is_generated(path.read_text(encoding="utf-8", errors="replace"))
+    if path.suffix == ".md":
+        return is_generated(path.read_text(encoding="utf-8", errors="replace"))
+    return rel in owned
 
 
 def write_docs(docs: Path, files: dict[str, str]) -> list[str]:
@@ -43,7 +45,7 @@ def write_docs(docs: Path, files: dict[str, str]) -> list[str]:
             warnings.append(f"docs/{rel} is hand-written; the generated page was not written over it")
         else:
             new[rel] = text
-    stale = {rel for rel in owned if rel not in new and (docs / rel).is_file()}
+    stale = {rel for rel in owned if rel not in new and (docs / rel).is_file() and _ours(docs, rel, owned)}
 
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs.parent))
     try:

@@ -105,3 +105,30 @@ def test_markup_in_article_text_is_rendered_as_text(tmp_path):
 def html_text(fragment: str) -> str:
     assert "<" not in fragment  # no element inside a sentence
     return html.unescape(fragment)
+
+
+def test_awkward_files_build_and_big_files_are_named(tmp_path):
+    project = make_project(tmp_path)
+    seeds = project / "seeds"
+    body = "\n\n青山区科技局发布政策，支持企业创新，新建产业园区投资10亿元。\n"
+    (seeds / "big.txt").write_bytes(("青山区企业创新。" * 230_000).encode())  # ~5 MB
+    (seeds / "yaml.txt").write_text('标题: "引号" \'单引号\' --- #井号 : 冒号' + body, encoding="utf-8")
+    (seeds / "same title a.txt").write_text("青山区发布新政" + body, encoding="utf-8")
+    (seeds / "青山 新闻.txt").write_text("青山区发布新政" + body.replace("10亿元", "12亿元"), encoding="utf-8")
+    report = build(seeds, project / "docs")
+
+    [big] = [p for p in report.problems if p.source_file == "big.txt"]
+    assert big.level == "error" and "MB" in big.reason and "big.txt" in str(big)
+    assert {a.source_file for a in report.articles} >= {"yaml.txt", "same title a.txt", "青山 新闻.txt"}
+    assert (seeds / "big.txt").exists()  # nothing is deleted
+
+    pages = {s.source_file: project / "docs" / "sources" / f"{s.id}.md" for a in report.articles for s in a.stories}
+    assert len(set(pages.values())) == len(pages)  # same titles, different pages
+    import yaml
+
+    meta = yaml.safe_load(pages["yaml.txt"].read_text(encoding="utf-8").split("---\n")[1])
+    assert html.unescape(meta["title"]) == '标题: "引号" \'单引号\' --- #井号 : 冒号'
+    for name in ("same title a.txt", "青山 新闻.txt"):
+        assert re.fullmatch(r"[a-z0-9_-]+", pages[name].stem), pages[name].stem
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr

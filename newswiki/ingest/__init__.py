@@ -6,6 +6,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from ..cache import Cache
+from ..cache import key as cache_key
 from ..model import Article, Problem
 from .decode import SourceError, decode
 from .lines import classify
@@ -43,27 +45,33 @@ def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article
     return article
 
 
-def read_article(path: Path) -> tuple[Article, list[Problem]]:
+def read_article(path: Path, cache: Cache | None = None) -> tuple[Article, list[Problem]]:
     """Read one seed file; raise SourceError when it cannot be used."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read file ({exc.strerror})") from None
+    name = cache_key("ingest", path.name, data)
+    if cache is not None and (hit := cache.get(name)) is not None:
+        return hit
     text, encoding = decode(data)
     problems = []
     if encoding == "gb18030":
         problems.append(Problem(path.name, "warning", "not UTF-8; decoded as GB18030"))
-    return ingest_text(text, path.name, encoding), problems
+    result = ingest_text(text, path.name, encoding), problems
+    if cache is not None:
+        cache.put(name, result)
+    return result
 
 
-def ingest_dir(seeds: Path) -> tuple[list[Article], list[Problem]]:
+def ingest_dir(seeds: Path, cache: Cache | None = None) -> tuple[list[Article], list[Problem]]:
     """All ``*.txt`` files of ``seeds`` in name order; bad files become Problems."""
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in sorted(seeds.glob("*.txt")):
         try:
-            article, found = read_article(path)
+            article, found = read_article(path, cache)
         except SourceError as exc:
             problems.append(Problem(path.name, "error", f"{exc}; skipped"))
             continue
