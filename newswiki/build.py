@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import segment
 from .cache import Cache
-from .extract import extract_all
+from .extract import extract_all, pending, segment_stories
+from .extract.tokens import tokens
 from .ingest import ingest_dir
 from .model import Article, Problem
 from .render import render_site
@@ -55,7 +56,14 @@ def build(
     )
 
     t = time.perf_counter()
+    todo = pending(report.articles, story_cache)
+    sentences = segment_stories(todo)
+    stage("segment", t)
+    log(f"segment: {sentences} sentences of {len(todo)} stories ({report.timings['segment']:.2f}s)")
+
+    t = time.perf_counter()
     mentions = extract_all(report.articles, story_cache)
+    tokens.cache_clear()
     report.stories_extracted = story_cache.misses
     stage("extract", t)
     log(

@@ -54,6 +54,9 @@ class Cache:
         self.hits += 1
         return value
 
+    def has(self, name: str) -> bool:
+        return self.root is not None and (self.root / name[:2] / name).is_file()
+
     def put(self, name: str, value) -> None:
         if self.root is None:
             return

@@ -14,7 +14,6 @@ from itertools import combinations
 from .. import lexicon, segment
 from ..model import Mention
 from .context import StoryContext
-from .tokens import tokens
 
 ABBREVIATION_LENGTHS = (3, 4)
 
@@ -42,10 +41,16 @@ def collectives() -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ..
     return tuple(out)
 
 
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """Dictionary-only segmentation: jieba's HMM would glue unknown characters
+    across a boundary ("光化院已" -> 光化|院已) and hide a short name."""
+    return segment.spans(text, hmm=False)
+
+
 def _aligned(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` starts and ends on token boundaries."""
-    bounds = {t.start for t in tokens(text)} | {t.end for t in tokens(text)}
-    return start in bounds and end in bounds
+    """``text[start:end]`` starts and ends on word boundaries."""
+    words = _words(text)
+    return start in {w[0] for w in words} and end in {w[1] for w in words}
 
 
 def extract(ctx: StoryContext, found: list[Mention]) -> list[Mention]:
@@ -78,14 +83,14 @@ def _token_spans(ctx: StoryContext) -> dict[str, list]:
     out: dict[str, list] = {}
     longest = max(ABBREVIATION_LENGTHS)
     for sent in ctx.story.sentences:
-        toks = tokens(sent.norm)
-        for i, first in enumerate(toks):
-            for last in toks[i:]:
-                size = last.end - first.start
+        words = _words(sent.norm)
+        for i, (first, _, _) in enumerate(words):
+            for _, last, _ in words[i:]:
+                size = last - first
                 if size > longest:
                     break
                 if size in ABBREVIATION_LENGTHS:
-                    out.setdefault(sent.norm[first.start : last.end], []).append((sent, first.start, last.end))
+                    out.setdefault(sent.norm[first:last], []).append((sent, first, last))
     return out
 
 

@@ -185,8 +185,9 @@ def _subject_before(text: str, pos: int) -> tuple[str, str | None]:
         end = m.start()
     toks = tokens(text)
     i = token_index(toks, end - 1) if end > start else -1
-    if i < 0 or i >= len(toks) or toks[i].end != end:
+    if i < 0 or i >= len(toks):
         return "", None
+    # the phrase ends at ``end`` even when the segmenter joined it with the verb ("占比超")
     phrase_start = max(walk_left(text, toks[i].start), start)
     if text[phrase_start - 1 : phrase_start] == "”" and (open_ := text.rfind("“", start, phrase_start)) >= 0:
         phrase_start = open_  # “335”产业产值

@@ -63,7 +63,8 @@ def _inside_word(text: str, end: int) -> bool:
 
 
 def trim_left(text: str, start: int, stop: int) -> int:
-    """Drop leading verbs, one-character adjectives and counted phrases (五大, 一座座)."""
+    """Drop leading verbs ("打破实验室"), one-character adjectives ("好"), time words and
+    counted phrases (五大, 一座座). One-character verbs stay: 环 in 环理工大创新街区."""
     while start < stop:
         if m := _COUNTED.match(text[start:stop]):
             start += m.end()
@@ -79,7 +80,7 @@ def trim_left(text: str, start: int, stop: int) -> int:
             continue
         toks = tokens(text)
         t = toks[token_index(toks, start)]
-        if t.start == start and t.end <= stop and (t.pos == "v" or (t.pos == "a" and len(t.word) == 1)):
+        if t.start == start and t.end <= stop and ((len(t.word) > 1 and t.pos == "v") or (len(t.word) == 1 and t.pos == "a")):
             start = t.end
             continue
         return start

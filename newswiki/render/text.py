@@ -8,6 +8,7 @@ import posixpath
 import yaml
 
 GENERATOR = "newswiki"  # front-matter marker of generated pages
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same output, far faster
 
 # Characters that Markdown, its extensions or HTML could read as syntax.
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}<>&|~^#"}
@@ -28,7 +29,7 @@ def front_matter(meta: dict) -> str:
     """YAML front-matter. ``title`` is HTML-escaped: themes print it unescaped."""
     if "title" in meta:
         meta = {**meta, "title": html.escape(meta["title"], quote=False)}
-    body = yaml.safe_dump({"generator": GENERATOR, **meta}, allow_unicode=True, sort_keys=False, width=10_000)
+    body = yaml.dump({"generator": GENERATOR, **meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{body}---\n\n"
 
 
