@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import lexicon
 from .extract.aliases import alias_table
@@ -83,6 +84,11 @@ class Entity:
         values = self.attrs.get(attr)
         return values[0].value if values else None
 
+    @cached_property
+    def facts(self) -> list[Fact]:
+        """A metric's distinct values, each with all its sources."""
+        return facts(self)
+
 
 @dataclass
 class Fact:
@@ -129,9 +135,17 @@ class KnowledgeBase:
     relations: list[Relation]
     conflicts: list[Conflict]
 
+    @cached_property
+    def _links(self) -> dict[int, tuple[list[Relation], list[Relation]]]:
+        links: dict[int, tuple[list[Relation], list[Relation]]] = {}
+        for r in self.relations:
+            links.setdefault(id(r.source), ([], []))[0].append(r)
+            links.setdefault(id(r.target), ([], []))[1].append(r)
+        return links
+
     def related(self, entity: Entity) -> tuple[list[Relation], list[Relation]]:
         """(relations from ``entity``, relations pointing at it)."""
-        return [r for r in self.relations if r.source is entity], [r for r in self.relations if r.target is entity]
+        return self._links.get(id(entity), ([], []))
 
 
 # --- entities --------------------------------------------------------------------
@@ -161,7 +175,8 @@ def resolve(mentions: Iterable[Mention]) -> KnowledgeBase:
         merged.setdefault(find(g), []).append(g)
 
     entities = [_entity([m for g in members for m in groups[g]]) for members in merged.values()]
-    entities.sort(key=lambda e: (list(FIELDS).index(e.type), mentions.index(e.mentions[0])))
+    order = {id(m): i for i, m in enumerate(mentions)}
+    entities.sort(key=lambda e: (list(FIELDS).index(e.type), order[id(e.mentions[0])]))
     relations = _relations(entities)
     return KnowledgeBase(entities, relations, _conflicts(entities))
 
@@ -174,11 +189,13 @@ def _merge_pairs(groups) -> list[tuple]:
     for t, k in groups:
         by_type.setdefault(t, []).append(k)
     for t in ("platform", "organisation", "project"):
-        names = by_type.get(t, [])
-        for short in names:
-            longer = [n for n in names if n != short and n.endswith(short) and n[: -len(short)] in prefixes]
-            if len(longer) == 1 and len(short) >= 5:
-                pairs.append(((t, short), (t, longer[0])))
+        names = set(by_type.get(t, []))
+        longer: dict[str, list[str]] = {}
+        for long in sorted(names):
+            for k in range(1, len(long) - 4):  # the short name keeps five characters or more
+                if long[:k] in prefixes and long[k:] in names:
+                    longer.setdefault(long[k:], []).append(long)
+        pairs += [((t, short), (t, longs[0])) for short, longs in sorted(longer.items()) if len(longs) == 1]
     cores: dict[tuple[str, str], list[str]] = {}
     for k in by_type.get("platform", []):
         kind, core = _core(k)
@@ -279,7 +296,7 @@ def _conflicts(entities: Sequence[Entity]) -> list[Conflict]:
         if e.type != "metric" or len(key(e.name)) < CONFLICT_SUBJECT_MIN:
             continue
         slots: dict[tuple, list[Fact]] = {}
-        for f in facts(e):
+        for f in e.facts:
             slots.setdefault((f.period, f.scope, f.kind, f.unit), []).append(f)
         out += [Conflict(e, fs) for fs in slots.values() if len(fs) > 1]
     return out

@@ -27,7 +27,8 @@ def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -
         else:
             files[f"{folder}/index.md"] = entities.render_index(folder, title, about, members, site)
     files["conflicts/index.md"] = overview.render_conflicts(site)
-    files["timeline/index.md"] = overview.render_timeline(site)
+    events = overview.timeline_events(site)
+    files["timeline/index.md"] = overview.render_timeline(site, events)
     files["tags/index.md"] = home.render_tags()
 
     # each sentence of a story page links the entities drawn from it
@@ -40,7 +41,7 @@ def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -
     for story in site.stories.values():
         files[sources.story_page(story)] = sources.render_story(story, links.get(story.id))
     files[f"{sources.SOURCES}/index.md"] = sources.render_index(articles)
-    files["index.md"] = home.render_home(articles, site)
+    files["index.md"] = home.render_home(articles, site, events)
     files[USERDICT] = userdict
     files["data/kb.json"] = export.kb_json(site)
     files["data/kb.schema.json"] = export.schema()

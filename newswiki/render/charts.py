@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from ..resolve import CONFLICT_SUBJECT_MIN, Entity, facts, key
+from ..resolve import CONFLICT_SUBJECT_MIN, Entity, key
 
 WIDTH, BAR, GAP, LABEL_W, VALUE_W = 640, 22, 10, 170, 110
 
@@ -15,7 +15,7 @@ def series(entity: Entity) -> list[tuple[str, float, str]] | None:
     Ranks are not drawn: a longer bar would mean a worse place."""
     from .entities import quantity
 
-    rows = facts(entity)
+    rows = entity.facts
     kinds = {(f.unit, f.kind) for f in rows}
     if len(key(entity.name)) < CONFLICT_SUBJECT_MIN or len(kinds) != 1 or rows[0].kind == "rank":
         return None

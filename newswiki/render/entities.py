@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Source
-from ..resolve import FIELDS, LINKED, Entity, Fact, facts
+from ..resolve import FIELDS, LINKED, Entity, Fact
 from . import charts
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -61,7 +61,7 @@ def tags(entity: Entity) -> list[str]:
         for v in entity.attrs.get(attr, []):
             out.append(display(attr, v.value))
     if entity.type == "metric":
-        out += [f.scope for f in facts(entity) if f.scope]
+        out += [f.scope for f in entity.facts if f.scope]
     return sorted(set(out))
 
 
@@ -132,7 +132,7 @@ def _metric_body(entity: Entity, site: Site, numbers) -> str:
             f'!!! warning "来源不一致"\n    {f0.period or ""}年 {md_text(f0.scope or "")} 的数值，报道给出 {md_text(values)}，'
             f"见下表各自的来源。[全部冲突]({rel_link(page, 'conflicts/index.md')})\n\n"
         )
-    out.append(fact_table(facts(entity), page, site, numbers))
+    out.append(fact_table(entity.facts, page, site, numbers))
     if charts.series(entity) is not None:
         out.append(f"![{md_text(entity.name)}]({rel_link(page, charts.chart_path(site, entity))})\n\n")
     return "".join(out)

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from ..model import Source
-from ..resolve import facts
 from .site import Site
 from .sources import story_page
 
@@ -45,7 +44,7 @@ def kb_json(site: Site) -> str:
             }.values())
         entities.append(item)
         if e.type == "metric":
-            for f in facts(e):
+            for f in e.facts:
                 all_facts.append({
                     "id": f.id, "entity": e.id, "subject": f.subject, "value": f.value, "unit": f.unit,
                     "period": f.period, "scope": f.scope, "kind": f.kind, "value_text": f.value_text,
@@ -77,7 +76,7 @@ def metrics_csv(site: Site) -> str:
     writer.writerow(["fact_id", "subject", "value", "unit", "period", "scope", "kind", "value_text", "sources", "quotes"])
     for e in site.kb.entities:
         if e.type == "metric":
-            for f in facts(e):
+            for f in e.facts:
                 writer.writerow([
                     f.id, f.subject, f.value, f.unit, f.period or "", f.scope or "", f.kind, f.value_text,
                     " ".join(source_id(s) for s in f.sources), " | ".join(s.quote for s in f.sources),

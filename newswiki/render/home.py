@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Article
-from . import overview
 from .site import FOLDER, Site
 from .sources import SOURCES
 from .text import front_matter, md_text
@@ -23,7 +22,7 @@ RECENT_EVENTS = 8
 TOP_PLATFORMS = 8
 
 
-def render_home(articles: Sequence[Article], site: Site) -> str:
+def render_home(articles: Sequence[Article], site: Site, events: list) -> str:
     kb = site.kb
     stories = [s for a in articles for s in a.stories]
     counts = Counter(e.type for e in kb.entities)
@@ -37,7 +36,7 @@ def render_home(articles: Sequence[Article], site: Site) -> str:
     for etype, title, about in TOPICS:
         out.append(f"| [{title}]({FOLDER[etype]}/index.md) | {counts[etype]} | {about} |\n")
     out.append(f"| [来源冲突](conflicts/index.md) | {len(kb.conflicts)} | 同一指标不同报道数值不一 |\n")
-    out.append(f"| [时间线](timeline/index.md) | {len(overview.timeline_events(site))} | 有日期的会议、签约、揭牌、开工与发布 |\n")
+    out.append(f"| [时间线](timeline/index.md) | {len(events)} | 有日期的会议、签约、揭牌、开工与发布 |\n")
     out.append(
         f"| [来源文章]({SOURCES}/index.md) | {len(stories)} | {len(articles)} 个文件，"
         f"{sum(s.relevant for s in stories)} 篇与主题相关 |\n\n"
@@ -47,10 +46,9 @@ def render_home(articles: Sequence[Article], site: Site) -> str:
         out.append("## 报道最多的平台\n\n")
         out += [f"- {site.entity_link(e, 'index.md')}（{len(e.stories)} 篇报道）\n" for e in platforms]
         out.append("\n")
-    events = overview.timeline_events(site)[-RECENT_EVENTS:]
     if events:
         out.append("## 最近的事件\n\n")
-        for date, what, src, entity in reversed(events):
+        for date, what, src, entity in reversed(events[-RECENT_EVENTS:]):
             subject = site.entity_link(entity, "index.md", what) if entity else md_text(what)
             out.append(f"- **{date}** {subject} —— {site.cite(src, 'index.md', '原文')}\n")
     return "".join(out)

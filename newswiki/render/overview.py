@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from .. import lexicon
 from ..model import Source
-from ..resolve import Entity, facts
+from ..resolve import Entity
 from .entities import KIND_LABELS, quantity, sortable
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -29,7 +29,7 @@ def group_of(subject: str) -> str:
 
 def render_metrics(site: Site, metrics: list[Entity]) -> str:
     page = "metrics/index.md"
-    n_facts = sum(len(facts(e)) for e in metrics)
+    n_facts = sum(len(e.facts) for e in metrics)
     out = [
         front_matter({"type": "index", "title": "指标", "count": len(metrics)}),
         "# 指标\n\n带单位、年份、主体和范围的统计数字。",
@@ -44,7 +44,7 @@ def render_metrics(site: Site, metrics: list[Entity]) -> str:
             continue
         out.append(f"## {title}\n\n| 指标 | 数值 | 单位 | 时期 | 范围 | 类型 | 来源 |\n| --- | --: | --- | --- | --- | --- | --- |\n")
         for e in grouped[group]:
-            for f in facts(e):
+            for f in e.facts:
                 refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
                 out.append(
                     f"| {site.entity_link(e, page)} | {sortable(f.value, quantity(f.value, f.unit))} | {md_cell(f.unit)} "
@@ -109,9 +109,8 @@ def _clip(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
-def render_timeline(site: Site) -> str:
+def render_timeline(site: Site, events: list) -> str:
     page = "timeline/index.md"
-    events = timeline_events(site)
     out = [
         front_matter({"type": "index", "title": "时间线", "count": len(events)}),
         "# 时间线\n\n报道中有日期的事件：会议、签约、揭牌、开工、投产、竣工与政策发布，按时间排列，每条链接到原句。\n\n",
