@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs test eval serve clean chromium
+.PHONY: site docs test eval bench serve clean chromium
 
 site: docs  ## generate docs/ from seeds/ and build the static site into site/
 	$(VENV)/bin/mkdocs build --strict --site-dir site
@@ -20,6 +20,9 @@ chromium:  ## Debian's Chromium for the browser tests, installed when missing
 	@test -x /usr/bin/chromium || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+bench: $(STAMP)  ## benchmark on synthetic corpora of 5, 100 and 1,000 articles (prints a table)
+	$(PY) scripts/bench.py
 
 eval: $(STAMP)  ## precision and recall per topic against tests/gold
 	$(PY) -m newswiki eval

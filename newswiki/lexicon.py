@@ -22,16 +22,19 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+@cache
 def words(name: str) -> tuple[str, ...]:
     """First field of every row, longest first (so alternations prefer long matches)."""
     return tuple(sorted({r[0] for r in rows(name)}, key=lambda w: (-len(w), w)))
 
 
+@cache
 def weighted(name: str) -> dict[str, float]:
     """``term weight`` rows as a mapping."""
     return {r[0]: float(r[1]) if len(r) > 1 else 1.0 for r in rows(name)}
 
 
+@cache
 def alternation(name: str) -> str:
     """A regex alternation of the lexicon's words (escaped, longest first)."""
     import re

@@ -41,6 +41,7 @@ def collectives() -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ..
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> list[tuple[int, int, str]]:
     """Dictionary-only segmentation: jieba's HMM would glue unknown characters
     across a boundary ("光化院已" -> 光化|院已) and hide a short name."""

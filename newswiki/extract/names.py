@@ -207,6 +207,7 @@ def _regions() -> dict[str, str]:
     return {r[0]: r[1] for r in lexicon.rows("regions")}
 
 
+@lru_cache(maxsize=None)
 def canonical_region(word: str) -> str:
     """青山 -> 青山区, 武汉 -> 武汉市, 湖北 -> 湖北省."""
     regions = _regions()
@@ -220,13 +221,12 @@ def canonical_region(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _regions_re() -> re.Pattern:
+    return re.compile(lexicon.alternation("regions"))  # longest first: 青山区 before 青山
+
+
+@lru_cache(maxsize=8192)
 def regions_in(text: str) -> list[tuple[int, str]]:
     """``(position, canonical name)`` of every region named in ``text``."""
-    out, taken = [], set()
-    for word in lexicon.words("regions"):  # longest first
-        for m in re.finditer(re.escape(word), text):
-            span = set(range(m.start(), m.end()))
-            if not span & taken:
-                taken |= span
-                out.append((m.start(), canonical_region(word)))
-    return sorted(out)
+    return [(m.start(), canonical_region(m.group())) for m in _regions_re().finditer(text)]

@@ -22,7 +22,7 @@ _PROPER_POS = {"ns", "nt", "nr", "nrt", "nrfg"}
 CLAUSE_DELIMS = "，。；：！？、（）“”《》—"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hashing: tokens are looked up, never compared
 class Tok:
     start: int
     end: int
