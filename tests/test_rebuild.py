@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -113,3 +114,14 @@ def test_workflow_is_valid():
     actionlint = Path(sys.executable).with_name("actionlint")  # installed with the test dependencies
     result = subprocess.run([str(actionlint), str(workflow)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_command_line_reports_each_stage_with_counts_and_times(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "newswiki", "build", "--seeds", str(SEEDS), "--docs", str(tmp_path / "docs"), "--cache", str(tmp_path / "c")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    for stage, count in (("ingest", "5 files"), ("segment", "sentences"), ("extract", "mentions"), ("resolve", "entities"), ("render", "files"), ("write", "")):
+        line = next(x for x in result.stderr.splitlines() if x.startswith(stage + ":"))
+        assert count in line and re.search(r"\(\d+\.\d\ds\)$", line), line
