@@ -5,6 +5,7 @@ Format: one entry per line, ``#`` starts a comment, fields separated by whitespa
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -35,8 +36,16 @@ def weighted(name: str) -> dict[str, float]:
 
 
 @cache
+def role_words(name: str, role: str) -> tuple[str, ...]:
+    """Words of ``role`` in a ``role word`` lexicon, longest first."""
+    return tuple(sorted({r[1] for r in rows(name) if r[0] == role}, key=lambda w: (-len(w), w)))
+
+
+def role_alternation(name: str, role: str) -> str:
+    return "|".join(re.escape(w) for w in role_words(name, role))
+
+
+@cache
 def alternation(name: str) -> str:
     """A regex alternation of the lexicon's words (escaped, longest first)."""
-    import re
-
     return "|".join(re.escape(w) for w in words(name))

@@ -110,12 +110,23 @@ def _plausible(short: str, name: str, etype: str, kind: str) -> bool:
     if kind == "university":  # 武科大: keeps a character of 大学
         suffix = next((s for s in lexicon.words("org_suffixes") if name.endswith(s)), "")
         return bool(suffix) and short[-1] in suffix
-    core = re.sub(r"^(?:武汉|湖北)", "", name)
+    core = _without_city(name)
     return short.startswith(core[:2]) and len(short) == 4
 
 
 def _inside(text: str, pos: int, name: str) -> bool:
     return any(m.start() <= pos < m.end() for m in re.finditer(re.escape(name), text))
+
+
+@lru_cache(maxsize=1)
+def _city_re() -> re.Pattern:
+    cities = [r[0] for r in lexicon.rows("regions") if r[1] in ("city", "province")]
+    return re.compile("^(?:" + "|".join(map(re.escape, cities)) + ")")
+
+
+def _without_city(name: str) -> str:
+    """The name without a leading city or province (武汉光化学… -> 光化学…)."""
+    return _city_re().sub("", name)
 
 
 @lru_cache(maxsize=4096)
@@ -126,7 +137,7 @@ def _abbreviations(name: str) -> tuple[str, ...]:
     skip at least one character; the same function serves platforms and
     organisations.
     """
-    core = re.sub(r"^(?:武汉|湖北)", "", name) or name
+    core = _without_city(name) or name
     out = set()
     for n in ABBREVIATION_LENGTHS:
         for picks in combinations(range(1, len(core)), n - 1):

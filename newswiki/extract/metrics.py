@@ -12,8 +12,8 @@ from .names import find_names, regions_in, trim_left
 from .numbers import TIME_WORD, cn_number, is_now, now_at, quantities, time_at, time_of
 from .tokens import token_index, tokens, walk_left, walk_right
 
-_STAT_VERB = re.compile(r"(?:达到|达|突破|超过|超|逾|约|近|为|共计|累计|合计|共|至|均|居)$")
-_AWARD = re.compile("奖励|补贴|补助|资助|支持|服务券|上云券|算力券")
+_STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
+_AWARD = re.compile(lexicon.role_alternation("cues", "award"))
 _PROJECT_FIGURE = re.compile("占地|就业|入园|年产|该项目|项目一期")
 _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")

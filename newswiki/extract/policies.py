@@ -12,10 +12,10 @@ from .names import regions_in
 from .numbers import quantities, time_of
 
 _TITLE = re.compile(r"《([^《》]{2,60})》")
-_RELEASE = re.compile("发布|印发|出台|公布|推出|实施|亮相")
-_ISSUED_BY = re.compile(r"([\u4e00-\u9fff]{2,8})(?:正式|同步|联合)?(?:发布|印发|出台)")
+_RELEASE = re.compile(lexicon.role_alternation("cues", "release"))
+_ISSUED_BY = re.compile(rf"([\u4e00-\u9fff]{{2,8}})(?:正式|同步|联合)?(?:{lexicon.role_alternation('cues', 'release')})")
 _MEASURES = re.compile(r"(\d+)(?:项|条)")
-_AWARD = re.compile(r"奖励|补贴|补助|资助|支持|服务券|券")
+_AWARD = re.compile(lexicon.role_alternation("cues", "award"))
 _AWARD_WORDING = re.compile(r"(?:给予|一次性|择优|按|安排|最高|奖励|补贴|补助|资助|支持)")
 _TARGET = re.compile(r"(?:^|，)对([^，；。]{2,40}?)的?，")
 _DOMAIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)领域(\d+)条")
