@@ -188,7 +188,7 @@ def _subject_before(text: str, pos: int) -> tuple[str, str | None]:
     if i < 0 or i >= len(toks):
         return "", None
     # the phrase ends at ``end`` even when the segmenter joined it with the verb ("占比超")
-    phrase_start = max(walk_left(text, toks[i].start), start)
+    phrase_start = max(walk_left(text, toks[i].start, nominal=True), start)
     if text[phrase_start - 1 : phrase_start] == "”" and (open_ := text.rfind("“", start, phrase_start)) >= 0:
         phrase_start = open_  # “335”产业产值
     subject, scope = _strip_context(text[phrase_start:end])

@@ -140,8 +140,8 @@ def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
 def orgs(text: str) -> list[NameHit]:
     """Organisations named in ``text``.
 
-    The suffix must begin a token ("市科技创新局", not "布局"), though it may end
-    inside one ("湖北大学生物制造" reads 大学生); a description before the name
+    The suffix must not lie inside one longer word ("布局" is no 局), though it may
+    end inside one ("湖北大学生物制造" reads 大学生); a description before the name
     ("企业", "旗下") is not part of it, nor is "与X" that starts another name.
     """
     toks = tokens(text)
@@ -150,7 +150,8 @@ def orgs(text: str) -> list[NameHit]:
     for h in find_names(text, "org_suffixes", whole_words=False, categories=False):
         suffix_at = h.end - len(h.suffix)
         tok = toks[token_index(toks, suffix_at)]
-        if h.descriptor or (suffix_at not in starts and not (tok.end == h.end and tok.pos == "nt")):
+        spans_tokens = any(suffix_at <= s < h.end for s in starts)  # 科技股份|有限公司
+        if h.descriptor or not (spans_tokens or (tok.end == h.end and tok.pos == "nt")):
             continue
         if len(h.suffix) == 1 and (not _ADMIN.match(h.name) or text.startswith("长", h.end)):
             continue  # 局/厅 name offices ("市科技创新局"), not titles ("局长") or words ("格局")

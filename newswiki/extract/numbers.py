@@ -92,6 +92,8 @@ def time_of(text: str, year: int | None, date: str | None = None, last: bool = F
             return f"{y:04d}-{month:02d}" + (f"-{int(m.group(4)):02d}" if m.group(4) else "")
         if m.group(5) in ("底", "末", "年底"):
             return f"{y:04d}-12"
+        if day := _MD.search(text):  # "3月18日，…2025年一季度…": the day is the date
+            return f"{y:04d}-{int(day.group(1)):02d}-{int(day.group(2)):02d}"
         return f"{y:04d}"
     if (m := _MD.search(text)) and year:
         return f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"

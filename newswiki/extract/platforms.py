@@ -17,6 +17,7 @@ _BASED = re.compile(r"依托(\S{2,20}?)(?:组建|建设|成立|打造)")
 _OPERATOR = re.compile(r"运营方(\S{2,30}?)(?:与|和|、|，|。)")
 _PARTNER = re.compile(r"运营合作方、?(\S{2,30}?)(?:执行|负责|院长|，)")
 _TOGETHER = re.compile(r"与(\S{2,30}?)(?:签署|签订|共同|合作|联合)")
+_PROJECT_AFTER = re.compile(lexicon.alternation("project_suffixes"))
 _LIST_ITEM = re.compile(r"([^、，。；：“”]{2,16})(?=”?(?:、|等))")
 
 
@@ -29,8 +30,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
         pairs = _paired_operators(text, hits)
         for h in hits:
             clause_after = re.split("[，。；]", text[h.end :], maxsplit=1)[0]
-            if _BUILD.search(clause_after[:12]):
-                continue
+            if _BUILD.search(clause_after[:12]) or _PROJECT_AFTER.match(clause_after):
+                continue  # under construction, or the name of a project ("…产业园项目")
             attrs: dict = {"kind": h.kind}
             operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
             if operator and operator != h.name:

@@ -62,8 +62,8 @@ def _titled(ctx: StoryContext, sent, text: str) -> list[Mention]:
     out = []
     for m in _TITLE.finditer(text):
         title = m.group(1)
-        if not _cue_re().search(re.sub(r"（[^（）]*）$", "", title)):
-            continue
+        if not _cue_re().search(re.sub(r"（[^（）]*）$", "", title)) or title in lexicon.words("policy_cues"):
+            continue  # not a policy, or "《措施》提出…": the policy named just before
         attrs = _common(ctx, text, title)
         if (n := _MEASURES.search(text, m.end())) and not _AWARD.search(text[m.end() : n.start()]):
             attrs["measures"] = int(n.group(1))

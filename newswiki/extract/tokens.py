@@ -104,8 +104,15 @@ def token_index(toks: tuple[Tok, ...], pos: int) -> int:
     return bisect.bisect_right([t.start for t in toks] if len(toks) < 8 else _starts_of(toks), pos) - 1
 
 
-def walk_left(text: str, pos: int) -> int:
-    """Start of the name whose last part begins at character ``pos``."""
+_NOUNS = {"n", "l", "nz", "ns", "vn", "j"}
+
+
+def walk_left(text: str, pos: int, nominal: bool = False) -> int:
+    """Start of the name whose last part begins at character ``pos``.
+
+    ``nominal``: a verbal noun after a noun belongs to the phrase (固定资产投资),
+    as in indicator phrases, though 投资 before a name ends it (投资建设X).
+    """
     toks = tokens(text)
     i = token_index(toks, pos)
     start = toks[i].start if i < len(toks) else pos
@@ -115,7 +122,7 @@ def walk_left(text: str, pos: int) -> int:
         if toks[j].word in ")）" and (k := _bracketed_place(toks, j)) is not None:
             start, j = toks[k].start, k - 1  # 中韩(武汉)石油化工有限公司
             continue
-        if is_boundary(toks[j], left):
+        if is_boundary(toks[j], left) and not (nominal and toks[j].pos == "vn" and left is not None and left.pos in _NOUNS):
             break
         start = toks[j].start
         j -= 1
