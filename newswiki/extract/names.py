@@ -88,19 +88,18 @@ def trim_left(text: str, start: int, stop: int) -> int:
 
 
 def find_names(
-    text: str, lexicon_name: str, phases: bool = False, whole_words: bool = True, categories: bool = True
+    text: str, lexicon_name: str, phases: bool = False, categories: bool = True
 ) -> list[NameHit]:
     """Names in ``text`` ending with a suffix of ``lexicon/<lexicon_name>.txt``.
 
     ``phases`` keeps a trailing phase ("一期") as part of the name (projects);
-    ``whole_words`` skips a suffix that ends inside a longer word (科创园 in 科创园区);
     ``categories`` drops category names made of generic words ("全国重点实验室").
     """
     kinds = _kinds(lexicon_name)
     hits: list[NameHit] = []
     for m in _suffix_re(lexicon_name).finditer(text):
         end = m.end()
-        if whole_words and _inside_word(text, end):
+        if _inside_word(text, end):  # 科创园 in 科创园区
             continue
         if lexicon_name != "org_suffixes" and _COMPANY_AFTER.match(text, end):
             continue  # "…科技企业孵化器有限公司" is a company
@@ -140,14 +139,14 @@ def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
 def orgs(text: str) -> list[NameHit]:
     """Organisations named in ``text``.
 
-    The suffix must not lie inside one longer word ("布局" is no 局), though it may
-    end inside one ("湖北大学生物制造" reads 大学生); a description before the name
+    The suffix must neither lie inside one longer word ("布局" is no 局) nor end
+    inside one ("华师大学生创业中心" speaks of 学生); a description before the name
     ("企业", "旗下") is not part of it, nor is "与X" that starts another name.
     """
     toks = tokens(text)
     starts = {t.start for t in toks}
     out = []
-    for h in find_names(text, "org_suffixes", whole_words=False, categories=False):
+    for h in find_names(text, "org_suffixes", categories=False):
         suffix_at = h.end - len(h.suffix)
         tok = toks[token_index(toks, suffix_at)]
         spans_tokens = any(suffix_at <= s < h.end for s in starts)  # 科技股份|有限公司
