@@ -39,6 +39,7 @@ LINKED = {
     "company": ("企业", ("organisation",)),
     "members": ("成员", ("platform",)),
 }
+NAMED_AFTER = {"platform": "operator", "project": "company"}  # the role of an organisation a name starts with
 CONFLICT_SUBJECT_MIN = 4  # shorter subjects ("企业") are too vague to compare or chart
 
 
@@ -272,6 +273,14 @@ def _relations(entities: list[Entity]) -> list[Relation]:
                         index[("organisation", key(name))] = target
                     if target is not None and target is not e:
                         out.append(Relation(e, target, label, v.sources))
+    # "武科大先进耐火材料全国重点实验室", "武钢有限无取向硅钢项目": named after their organisation
+    prefixes = sorted(((k, org) for (t, k), org in index.items() if t == "organisation" and len(k) >= 3), key=lambda p: -len(p[0]))
+    for e in entities:
+        attr = NAMED_AFTER.get(e.type)
+        if attr and attr not in e.attrs:
+            org = next((org for k, org in prefixes if key(e.name).startswith(k) and key(e.name) != k), None)
+            if org is not None:
+                out.append(Relation(e, org, LINKED[attr][0], e.sources[:1]))
     return out
 
 
