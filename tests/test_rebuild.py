@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,35 @@ def test_command_line_reports_each_stage_with_counts_and_times(tmp_path):
     for stage, count in (("ingest", "5 files"), ("segment", "sentences"), ("extract", "mentions"), ("resolve", "entities"), ("render", "files"), ("write", "")):
         line = next(x for x in result.stderr.splitlines() if x.startswith(stage + ":"))
         assert count in line and re.search(r"\(\d+\.\d\ds\)$", line), line
+
+
+def test_a_build_killed_while_writing_leaves_docs_untouched(tmp_path):
+    docs = tmp_path / "docs"
+    build(SEEDS, docs)
+    before = tree(docs)
+    started = tmp_path / "writing"
+    slow = f"""
+import pathlib, sys, time
+from newswiki import writer
+from newswiki.build import build
+real = pathlib.Path.write_text
+def slow(self, *args, **kwargs):
+    if ".docs-staging-" in str(self):
+        pathlib.Path({str(started)!r}).touch()
+        time.sleep(0.05)
+    return real(self, *args, **kwargs)
+pathlib.Path.write_text = slow
+build(pathlib.Path({str(SEEDS)!r}), pathlib.Path({str(docs)!r}))
+"""
+    proc = subprocess.Popen([sys.executable, "-c", slow])
+    for _ in range(600):
+        if started.exists() or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    assert started.exists(), "the build never reached the staging step"
+    assert tree(docs) == before  # killed mid-write: the previous docs/ are intact
+    assert list(tmp_path.glob(".docs-staging-*"))  # it was killed with staging half written
+    build(SEEDS, docs)
+    assert tree(docs) == before and not list(tmp_path.glob(".docs-staging-*"))

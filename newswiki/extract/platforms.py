@@ -18,6 +18,7 @@ _OPERATOR = re.compile(r"运营方(\S{2,30}?)(?:与|和|、|，|。)")
 _PARTNER = re.compile(r"运营合作方、?(\S{2,30}?)(?:执行|负责|院长|，)")
 _TOGETHER = re.compile(r"与(\S{2,30}?)(?:签署|签订|共同|合作|联合)")
 _PROJECT_AFTER = re.compile(lexicon.alternation("project_suffixes"))
+_MANNER = re.compile(rf"等(?:{lexicon.role_alternation('cues', 'manner')})")
 _LIST_ITEM = re.compile(r"([^、，。；：“”]{2,16})(?=”?(?:、|等))")
 
 
@@ -30,8 +31,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
         pairs = _paired_operators(text, hits)
         for h in hits:
             clause_after = re.split("[，。；]", text[h.end :], maxsplit=1)[0]
-            if _BUILD.search(clause_after[:12]) or _PROJECT_AFTER.match(clause_after):
-                continue  # under construction, or the name of a project ("…产业园项目")
+            if _BUILD.search(clause_after[:12]) or _PROJECT_AFTER.match(clause_after) or _MANNER.match(clause_after):
+                continue  # under construction, a project ("…产业园项目"), or an example of a way ("…等方式")
             attrs: dict = {"kind": h.kind}
             operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
             if operator and operator != h.name:
