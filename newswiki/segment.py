@@ -33,10 +33,6 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-def cut(text: str, hmm: bool = True) -> list[str]:
-    return list(tokenizer().cut(text, HMM=hmm))
-
-
 def spans(text: str, hmm: bool = True) -> list[tuple[int, int, str]]:
     """Tokens with their character offsets: ``(start, end, word)``."""
     out, pos = [], 0

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
 from .names import find_names, regions_in, trim_left
-from .numbers import TIME_WORD, cn_number, is_now, now_at, quantities, time_at, time_of
+from .numbers import TIME_WORD, cn_number, now_at, quantities, time_at, time_of
 from .tokens import token_index, tokens, walk_left, walk_right
 
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")

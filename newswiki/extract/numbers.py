@@ -102,10 +102,6 @@ def time_of(text: str, year: int | None, date: str | None = None, last: bool = F
     return None
 
 
-def is_now(text: str) -> bool:
-    return bool(_NOW.search(text))
-
-
 def time_at(text: str) -> int | None:
     """Position of the last year expression in ``text`` (2025年, 去年 …)."""
     found = [m.start() for m in _YM.finditer(text) if m.group(1) or m.group(2)]
