@@ -10,7 +10,7 @@ from ..model import Mention
 from .context import StoryContext
 from .names import find_names, regions_in, trim_left
 from .numbers import TIME_WORD, cn_number, now_at, quantities, time_at, time_of
-from .tokens import token_index, tokens, walk_left, walk_right
+from .tokens import clause_bounds, token_index, tokens, walk_left, walk_right
 
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
 _AWARD = re.compile(lexicon.role_alternation("cues", "award"))
@@ -24,6 +24,7 @@ _SHARE = re.compile("比重|占比|占")
 _BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增)$")
 _SECTION_YEAR = re.compile(r"^(\d{4})年$")
 _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
+_SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 _FUNDS = ("基金", "资金池")
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
 _PLAN_CUE = re.compile(r"“?(十[一二三四五六七八九]五)”?(?:规划的)?(开局|收官)之年")
@@ -99,7 +100,7 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
     # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
     named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
     for q in quantities(text):
-        clause = text[_clause_start(text, q.start) : q.start]
+        clause = text[clause_bounds(text, q.start, _SUBJECT_DELIMS)[0] : q.start]
         after = text[q.end : q.end + 6]
         if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里"):
             continue
@@ -173,13 +174,9 @@ def _counted_after(text: str, pos: int) -> bool:
     return end > pos and nxt is not None and nxt.start == 0
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，。；：、（）") + 1
-
-
 def _subject_before(text: str, pos: int) -> tuple[str, str | None]:
     """The indicator phrase ending at ``pos`` and the region it names, if any."""
-    start = _clause_start(text, pos)
+    start = clause_bounds(text, pos, _SUBJECT_DELIMS)[0]
     end = pos
     while m := _STAT_VERB.search(text, start, end):
         end = m.start()

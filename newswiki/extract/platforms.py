@@ -7,8 +7,9 @@ import re
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import find_names, org_prefix, orgs, regions_in
+from .names import NameHit, find_names, org_prefix, orgs, regions_in
 from .numbers import time_of
+from .tokens import clause_bounds
 
 _UNVEIL = re.compile("揭牌|启用|亮相|开园|成立|签约落地|落地|落户|投用|建成|开业")
 _BUILD = re.compile("开工|动工|开建|竣工|封顶")  # a platform under construction is a project
@@ -61,13 +62,11 @@ def _match_org(pattern: re.Pattern, text: str) -> str | None:
 
 def _listed(text: str, hits) -> list:
     """Names listed before 等<category> ("青山数谷、创青谷等孵化器")."""
-    from .names import NameHit
-
     categories = dict((r[0], r[1]) for r in lexicon.rows("platform_categories"))
     out = []
     for cat in sorted(categories, key=len, reverse=True):
         for m in re.finditer(rf"等{re.escape(cat)}", text):
-            clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+            clause_start = clause_bounds(text, m.start(), "，。；：")[0]
             for item in _LIST_ITEM.finditer(text, clause_start, m.start() + 1):
                 name = item.group(1).strip("“”")
                 s = item.start(1)

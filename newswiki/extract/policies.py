@@ -10,6 +10,7 @@ from ..model import Mention
 from .context import StoryContext
 from .names import regions_in
 from .numbers import quantities, time_of
+from .tokens import clause_bounds
 
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _RELEASE = re.compile(lexicon.role_alternation("cues", "release"))
@@ -99,19 +100,19 @@ def _provisions(text: str) -> list[dict]:
     out = []
     amounts = [q for q in quantities(text) if q.unit == "元"]
     for q in amounts:
-        start = max(text.rfind(c, 0, q.start) for c in "，；。：") + 1
-        end = min((i for i in (text.find(c, q.end) for c in "，；。") if i >= 0), default=len(text))
+        start = clause_bounds(text, q.start, "，；。：")[0]
+        end = clause_bounds(text, q.end, "，；。")[1]
         clause = text[start:end]
         if not _AWARD.search(clause):
             continue
         award = _AWARD_WORDING.search(clause)
-        item = text[max(text.rfind(c, 0, q.start) for c in "；。") + 1 : q.start]
+        item = text[clause_bounds(text, q.start, "；。")[0] : q.start]
         if targets := list(_TARGET.finditer(item)):  # "对…的，给予…": the 对 clause names who qualifies
             condition = targets[-1].group(1)
         elif award and award.start() > 0:
             condition = clause[: award.start()]
         else:  # the clause opens with the award: the condition is the clause before, or the purpose after
-            prev = max(text.rfind(c, 0, max(start - 1, 0)) for c in "，；。：") + 1
+            prev = clause_bounds(text, max(start - 1, 0), "，；。：")[0]
             before = text[prev : max(start - 1, 0)]
             has_amount = any(prev <= a.start < start for a in amounts)
             condition = before if before and not has_amount else text[q.end : end]
