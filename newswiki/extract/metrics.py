@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
+from ..ingest.stories import plan_year
 from ..model import Mention
 from .context import StoryContext
 from .names import find_names, regions_in, trim_left
@@ -27,7 +28,6 @@ _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
 _SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 _FUNDS = ("基金", "资金池")
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
-_PLAN_CUE = re.compile(r"“?(十[一二三四五六七八九]五)”?(?:规划的)?(开局|收官)之年")
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +234,8 @@ def _period(ctx: StoryContext, before: str, sentence: str, section: _Section) ->
         return int(time_of(before, ctx.year, last=True)[:4])
     if now is not None:
         return ctx.year
-    if m := _PLAN_CUE.search(sentence):
-        first, last_year = next((int(r[1]), int(r[2])) for r in lexicon.rows("plan_periods") if r[0] == m.group(1))
-        return first if m.group(2) == "开局" else last_year
+    if found := plan_year(sentence):
+        return found[0]
     if section.paragraph_year:
         return section.paragraph_year
     if section.year:

@@ -132,11 +132,18 @@ def story_year(story: Story) -> str | None:
     text = "".join(s.norm for s in story.sentences)
     if m := _YEAR.search(text):
         return m.group(1)
+    if found := plan_year(text):
+        year, past = found
+        return str(year + 1 if past else year)
+    return None
+
+
+def plan_year(text: str) -> tuple[int, bool] | None:
+    """The year a five-year-plan cue names (十五五开局之年 -> 2026, 十四五收官之年 -> 2025),
+    and whether the text speaks of it as past ("刚刚过去的…")."""
     for name, first, last in lexicon.rows("plan_periods"):
-        if re.search(rf"{name}”?(?:规划的)?开局之年", text):
-            return first
-        if re.search(rf"(?:刚刚)?过去的“?{name}”?收官之年", text):
-            return str(int(last) + 1)
+        if m := re.search(rf"(过去的)?“?{name}”?(?:规划的)?(开局|收官)之年", text):
+            return int(first if m.group(2) == "开局" else last), bool(m.group(1))
     return None
 
 
