@@ -99,3 +99,14 @@ def test_metric_fields(mentions):
     shares = {(m.attrs["value"], m.source.story[:3]) for m in mentions if m.name == "高新技术产业增加值占GDP比重"}
     assert shares == {(45, "000"), (45, "001"), (47, "002")}
     assert all(m.attrs["period"] == 2025 for m in mentions if m.name == "高新技术产业增加值占GDP比重")
+
+
+def test_project_figures_cite_the_sentence_that_states_them(mentions):
+    checked = 0
+    for m in mentions:
+        if m.type == "project":
+            for attr, shown in (("area", m.attrs.get("area")), ("jobs", m.attrs.get("jobs")), ("amount", m.attrs.get("amount_text"))):
+                if shown is not None:
+                    assert str(shown) in m.source.quote, (m.name, attr, shown, m.source.quote)
+                    checked += 1
+    assert checked >= 3  # 40亿元, 227亩, 4000 in seed 003
