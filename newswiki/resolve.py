@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import lexicon
 from .extract.aliases import alias_table
@@ -219,8 +219,13 @@ def _core(name: str) -> tuple[str, str]:
     return suffixes.get(suffix, ""), core
 
 
+@lru_cache(maxsize=1)
+def _canonical_names() -> frozenset[str]:
+    return frozenset(name for _, (_, name) in alias_table().items())
+
+
 def _entity(mentions: list[Mention]) -> Entity:
-    canonical = {name for _, (t, name) in alias_table().items()}
+    canonical = _canonical_names()
     names = Counter(m.name for m in mentions)
     first = {n: i for i, n in reversed(list(enumerate(m.name for m in mentions)))}
     name = max(names, key=lambda n: (n in canonical, len(n), names[n], -first[n]))

@@ -222,6 +222,17 @@ def canonical_region(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _place_re() -> re.Pattern:
+    return re.compile(rf"(?:{lexicon.role_alternation('cues', 'place')})([\u4e00-\u9fff]{{2,6}})")
+
+
+def place_after(text: str, start: int, end: int | None = None) -> str | None:
+    """The region named after 在/落户/位于 … between ``start`` and ``end``."""
+    m = _place_re().search(text, start, len(text) if end is None else end)
+    return next((r for _, r in regions_in(m.group(1))), None) if m else None
+
+
+@lru_cache(maxsize=1)
 def _regions_re() -> re.Pattern:
     return re.compile(lexicon.alternation("regions"))  # longest first: 青山区 before 青山
 

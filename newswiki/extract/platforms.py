@@ -7,7 +7,7 @@ import re
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, find_names, org_prefix, orgs, regions_in
+from .names import NameHit, find_names, org_prefix, orgs, place_after, regions_in
 from .numbers import time_of
 from .tokens import clause_bounds
 
@@ -91,10 +91,4 @@ def _paired_operators(text: str, hits) -> dict[str, str]:
 
 def _location(text: str, start: int, end: int) -> str | None:
     """A region after 在/落户/位于 in the sentence, else one in the platform's own name."""
-    m = re.search(r"(?:在|落户|落地|位于|落子)((?:\S){2,6})", text[end:])
-    if m:
-        for _, region in regions_in(m.group(1)):
-            return region
-    for _, region in regions_in(text[start:end]):
-        return region
-    return None
+    return place_after(text, end) or next((r for _, r in regions_in(text[start:end])), None)

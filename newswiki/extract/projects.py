@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import find_names, org_prefix, orgs, regions_in
+from .names import find_names, org_prefix, orgs, place_after
 from .numbers import quantities, time_of
 from .tokens import clause_bounds
 
@@ -23,7 +23,6 @@ _BUILDING = re.compile(r"[^，。；]{0,6}(?:开工|动工|开建|竣工|封顶)
 _BUILT_BY_ORG = re.compile(r"由([^，。；]{2,30}?)(?:投资建设|投资兴建|建设|投资|运营)")
 _BUILT_BY = re.compile(r"(?:投资建设|投资兴建|建设)$")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?项目")
-_AT = re.compile(r"(?:在|落户|落地|于)([\u4e00-\u9fff]{2,6})")
 
 
 @lru_cache(maxsize=1)
@@ -66,9 +65,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 when = time_of(stage.string, ctx.year, ctx.story.date)
             if when:
                 attrs["date"] = when
-            if m := _AT.search(text, h.end, c_end + 8):
-                if located := next((r for _, r in regions_in(m.group(1))), None):
-                    attrs["location"] = located
+            if located := place_after(text, h.end, c_end + 8):
+                attrs["location"] = located
             _figures(text[:c_end] if stage else text, attrs)
             out.append(Mention("project", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
             named.add(h.name)

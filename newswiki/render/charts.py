@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from ..resolve import CONFLICT_SUBJECT_MIN, Entity, key
+from .figures import quantity
 
 WIDTH, BAR, GAP, LABEL_W, VALUE_W = 640, 22, 10, 170, 110
 
@@ -13,8 +14,6 @@ def series(entity: Entity) -> list[tuple[str, float, str]] | None:
     """(label, value, shown value) when the metric has a series: one unit and kind,
     several periods or scopes (not several values for one slot: that is a conflict).
     Ranks are not drawn: a longer bar would mean a worse place."""
-    from .entities import quantity
-
     rows = entity.facts
     kinds = {(f.unit, f.kind) for f in rows}
     if len(key(entity.name)) < CONFLICT_SUBJECT_MIN or len(kinds) != 1 or rows[0].kind == "rank":

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..model import Source
 from ..resolve import FIELDS, LINKED, Entity, Fact
 from . import charts
+from .figures import money, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
@@ -18,23 +19,6 @@ LABELS = {
 SEARCH_BOOST = 2  # an entity's own page ranks above stories that merely mention it
 KIND_LABELS = {"total": "总量", "share": "占比", "growth": "增长", "rank": "排名"}
 ORG_KINDS = {"company": "企业", "university": "高校", "government": "政府机构", "fund": "基金", "bank": "银行", "institute": "研究机构"}
-
-
-def money(yuan: int | float) -> str:
-    for unit, size in (("亿元", 10**8), ("万元", 10**4)):
-        if yuan >= size:
-            return f"{yuan / size:g}{unit}"
-    return f"{yuan:g}元"
-
-
-def quantity(value: int | float, unit: str) -> str:
-    if unit == "元":
-        return money(value)
-    if unit == "美元":
-        return money(value).replace("元", "美元")
-    if unit == "位":
-        return f"第{value}位"
-    return f"{value:g}{unit}"
 
 
 def sortable(value: int | float, text: str) -> str:

@@ -8,7 +8,8 @@ from collections import defaultdict
 from .. import lexicon
 from ..model import Source
 from ..resolve import Entity
-from .entities import KIND_LABELS, quantity, sortable
+from .entities import KIND_LABELS, sortable
+from .figures import quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
