@@ -10,7 +10,9 @@ from .. import lexicon
 from .numbers import TIME_WORD, parse_quantity
 from .tokens import token_index, tokens, walk_left
 
-_PHASE = re.compile(r"^[一二三四五六七八九十\d]期")
+_PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]期|（[一二三四五六七八九十\d]期）)")
+_DOTS = "·•"
+_ORDINAL_QUARTER = re.compile(r"第[一二三四]季度")
 _DESCRIPTOR = re.compile(r"(?:首|[第\d一二三四五六七八九十两]+)[个家座所批]$")
 _COUNTED = re.compile(r"^[一二三四五六七八九十两几]+(?:[大座个家批项]+|系列)")
 _COMPANY_AFTER = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团")
@@ -39,20 +41,28 @@ def _kinds(lexicon_name: str) -> dict[str, str]:
     return {r[0]: (r[1] if len(r) > 1 else r[0]) for r in lexicon.rows(lexicon_name)}
 
 
-def is_generic(name: str, suffix: str) -> bool:
+def is_generic(name: str, suffix: str, places: bool = False) -> bool:
     """A category ("全国重点实验室", "产业园"): what precedes the suffix is only
-    classifying words, so the name is not one entity's."""
+    classifying words, so the name is not one entity's. ``places``: region names
+    classify too ("武汉市新洲区重大项目"), for kinds not named after a place."""
     generic = lexicon.words("generic_names")
     if name in generic:
         return True
     prefix = name[: name.rfind(suffix)]
-    covered = [True] + [False] * len(prefix)  # prefix[:i] tiles with generic words
+    places = {i: len(word) for i, word in _region_words(prefix)} if places else {}
+    covered = [True] + [False] * len(prefix)  # prefix[:i] tiles with generic words and places
     for i in range(len(prefix)):
         if covered[i]:
             for w in generic:
                 if prefix.startswith(w, i):
                     covered[i + len(w)] = True
+            if i in places:
+                covered[i + places[i]] = True
     return covered[-1]
+
+
+def _region_words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _regions_re().finditer(text)]
 
 
 def _inside_word(text: str, end: int) -> bool:
@@ -72,7 +82,7 @@ def trim_left(text: str, start: int, stop: int) -> int:
         if text[start] in "与和及":
             start += 1
             continue
-        if m := TIME_WORD.match(text[start:stop]):
+        if m := TIME_WORD.match(text[start:stop]) or _ORDINAL_QUARTER.match(text[start:stop]):
             start += m.end()  # "二季度重大项目"
             continue
         if text[start] in "座个家所批项" and _NUMERAL_BEFORE.search(text[:start]):
@@ -105,7 +115,7 @@ def find_names(
             continue  # "…科技企业孵化器有限公司" is a company
         if phases and (phase := _PHASE.match(text[end:])):
             end += phase.end()
-        walked = walk_left(text, m.start())
+        walked = _split_list(text, _walk(text, m.start()), m.start(), lexicon_name)
         start = trim_left(text, walked, m.start())
         name = text[start:end]
         before = text[max(0, start - 6) : start]
@@ -113,7 +123,8 @@ def find_names(
         hit = NameHit(start, end, name, kinds[m.group()], m.group(), descriptor)
         if (q := parse_quantity(text[end : end + 8])) and q.start == 0:
             continue  # "外资研发中心43家": a category being counted
-        if categories and (is_generic(name, m.group()) or is_generic(text[walked:end], m.group())):
+        by_place = lexicon_name == "project_suffixes"  # platforms are named after places: 光谷实验室
+        if categories and (is_generic(name, m.group(), by_place) or is_generic(text[walked:end], m.group(), by_place)):
             quoted = _quoted_before(text, walked)
             if not quoted:
                 continue
@@ -124,6 +135,47 @@ def find_names(
         if not any(h.start <= hit.start and hit.end <= h.end for h in hits):
             hits.append(hit)
     return hits
+
+
+def _walk(text: str, pos: int) -> int:
+    """``walk_left``, continued over what stands inside a name though it would end the
+    walk: a middle dot (现代·金融湾产业园) and the words of ``name_inner_words``
+    (武汉经开区未来技术创新研究院)."""
+    start = walk_left(text, pos)
+    toks = tokens(text)
+    while start > 0:
+        i = token_index(toks, start - 1)
+        glue = toks[i]
+        if glue.word in _DOTS and i > 0 and _joins(toks[i - 1]):
+            start = walk_left(text, toks[i - 1].start)
+        elif glue.word in _inner_words():
+            before = walk_left(text, glue.start)
+            start = before if before < glue.start else glue.start
+            if before == glue.start:
+                break
+        else:
+            break
+    return start
+
+
+def _joins(tok) -> bool:
+    """A word before a middle dot belongs to the name: Chinese, not a boundary word."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", tok.word)) and tok.word not in lexicon.words("name_boundaries")
+
+
+@lru_cache(maxsize=1)
+def _inner_words() -> frozenset[str]:
+    return frozenset(lexicon.words("name_inner_words"))
+
+
+def _split_list(text: str, start: int, stop: int, lexicon_name: str) -> int:
+    """"A项目和B项目": a joiner after a whole name starts the next name."""
+    ends_name = re.compile(rf"(?:{lexicon.alternation(lexicon_name)})(?:（?[一二三四五六七八九十\d]期）?)?$")
+    out = start
+    for joiner in re.compile("以及|[和与及]").finditer(text, start, stop):
+        if ends_name.search(text, out, joiner.start()):
+            out = joiner.end()
+    return out
 
 
 def _quoted_before(text: str, start: int) -> tuple[int, int] | None:
@@ -207,10 +259,17 @@ def _regions() -> dict[str, str]:
     return {r[0]: r[1] for r in lexicon.rows("regions")}
 
 
+@lru_cache(maxsize=1)
+def _canonical_names() -> dict[str, str]:
+    return {r[0]: r[2] for r in lexicon.rows("regions") if len(r) > 2}
+
+
 @lru_cache(maxsize=None)
 def canonical_region(word: str) -> str:
-    """青山 -> 青山区, 武汉 -> 武汉市, 湖北 -> 湖北省."""
+    """青山 -> 青山区, 武汉 -> 武汉市, 湖北 -> 湖北省, 光谷 -> 东湖高新区 (the lexicon's third field)."""
     regions = _regions()
+    if canonical := _canonical_names().get(word):
+        return canonical
     if word + "区" in regions:
         return word + "区"
     kind = regions.get(word)
