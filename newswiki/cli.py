@@ -22,9 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("--docs", type=Path, default=Path("docs"))
     w.add_argument("--cache", type=Path, default=Path(".cache/newswiki"))
     w.add_argument("--dev-addr", default="127.0.0.1:8000")
-    e = sub.add_parser("eval", help="score extraction against tests/gold")
-    e.add_argument("--gold", type=Path, default=Path("tests/gold"))
-    e.add_argument("--corpus", type=Path, action="append", help="folders of articles (default: seeds, tests/corpus)")
+    e = sub.add_parser("eval", help="lenient and strict scores against the gold annotations")
+    e.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold of the --corpus folders")
+    e.add_argument("--corpus", type=Path, action="append", help="folders of articles (default: seeds and tests/corpus with tests/gold, ../shared/corpus with its gold/)")
     e.add_argument("--brief", action="store_true", help="scores only, no misses or false hits")
     q = sub.add_parser("search-eval", help="hit@5 of the query set in a real browser, and index size")
     q.add_argument("--site", type=Path, default=Path("site"))
@@ -42,10 +42,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return watch(args.seeds, args.docs, args.cache, lambda msg: print(msg, file=sys.stderr), args.dev_addr)
     elif args.command == "eval":
-        from .evaluate import evaluate, report
+        from .evaluate import default_sets, evaluate, report, target
 
-        for corpus in args.corpus or [Path("seeds"), Path("tests/corpus")]:
-            print(report(str(corpus), evaluate(args.gold, corpus), details=not args.brief))
+        sets = [(str(c), c, args.gold) for c in args.corpus] if args.corpus else default_sets()
+        for name, corpus, gold in sets:
+            print(report(name, evaluate(gold, corpus), target(corpus), details=not args.brief))
     elif args.command == "search-eval":
         from .browse import search_report
 
