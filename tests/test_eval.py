@@ -30,6 +30,9 @@ SHARED_METRICS_F1 = 0.70  # issue 10: the test's floor; the benchmark target pri
         ("2025Q1", 2025, True),  # a gold year takes any period of that year
         ("2025-01/2025-04", 2025, True),
         ("2024/2025", 2025, False),  # a span is dated by its first year
+        ("../2024", 2024, True),  # as of the end of 2024
+        ("../2025-03", "../2025-03", True),
+        ("../2025-03", "2025-03", False),
         (None, 2025, False),
         ("2025Q1", "2025Q1", True),
         (2025, "2025Q1", False),  # a quarter's figure is not the year's

@@ -14,7 +14,11 @@ from ..extract.tokens import tokens
 _PUNCT = re.compile(r"[\s《》“”‘’\"'()\[\]【】<>〈〉「」『』·•・]")
 # tokens that are never an indicator word: particles, prepositions, conjunctions, punctuation …
 _FUNCTION_POS = {"x", "u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "y", "e", "o", "zg"}
-_TIME_WORD = re.compile(r"^[\d一二三四五六七八九十两上下前后近今去明当本半]*(?:年|年度|季度|月|月份|日)[底末初内]?$")
+# time expressions: 2025年, 一季度, 前三季度, 1—4月, 上半年, 当年, 近五年, 3月底 (never 年产能力)
+_NUMERAL = "[\\d一二三四五六七八九十两]"
+_TIME = re.compile(
+    rf"(?:{_NUMERAL}+[—\-~至到])?(?:{_NUMERAL}+个?|[近前后今去明当本上下全])+半?(?:年度|年|季度|个月|月份|月)(?:底|末|初|以来)?"
+)
 _CONDITION_SHARE = 0.6
 
 
@@ -148,8 +152,8 @@ def _months(year: str, first: int, last: int) -> tuple[str, str]:
 
 
 def period_span(period: object) -> tuple[str, str] | str:
-    """The months a period covers, ``("2025-01", "2025-03")`` for 2025Q1; an
-    unknown form stays the normalised string."""
+    """The months a period covers, ``("2025-01", "2025-03")`` for 2025Q1; any
+    other form (as of a date: ``../2025-03``) stays the normalised string."""
     text = norm(period).upper().replace("—", "-").replace("–", "-").replace("~", "-")
     for pattern, span in _SPANS:
         if m := pattern.match(text):
@@ -158,12 +162,14 @@ def period_span(period: object) -> tuple[str, str] | str:
 
 
 def period_match(predicted: object, gold: object) -> bool:
-    """A gold year (int) matches any predicted period in that year; a gold string
-    matches a predicted period that covers the same months. None matches nothing."""
+    """A gold year (int) matches a predicted period whose first year it is (2025Q1,
+    2025/2027, ../2025-03 as of March); a gold string matches a predicted period
+    that covers the same months. None matches nothing."""
     if predicted is None or gold is None:
         return False
     if isinstance(gold, int):
-        return norm(predicted)[:4] == str(gold)
+        year = re.search(r"\d{4}", norm(predicted))
+        return year is not None and year.group() == str(gold)
     return period_span(predicted) == period_span(gold)
 
 
@@ -181,8 +187,15 @@ def _units(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted(taken)
 
 
-def _is_scope_word(word: str, scope: str | None) -> bool:
-    return word in _scope_words() or region(word) is not None or (scope is not None and scope_match(word, scope))
+def _is_scope_word(words: str, scope: str | None) -> bool:
+    """A run of subject tokens that names a region, a scope word or the gold scope
+    (also in full when the scope is an abbreviation with the same first and last character)."""
+    if words in _scope_words() or region(words) is not None:
+        return True
+    if not scope:
+        return False
+    a, b = canonical_name(words), canonical_name(scope)
+    return a == b or (a[0] == b[0] and a[-1] == b[-1] and (is_abbreviation(a, b) or is_abbreviation(b, a)))
 
 
 def indicator_words(subject: str, scope: str | None = None) -> list[tuple[str, ...]]:
@@ -195,10 +208,11 @@ def indicator_words(subject: str, scope: str | None = None) -> list[tuple[str, .
     text = norm(subject)
     for word in sorted(_ignored(), key=len, reverse=True):
         text = text.replace(word, " ")
+    text = _TIME.sub(" ", text)
     out, pos = [], 0
     for start, end, group in [*_units(text), (len(text), len(text), ())]:
         toks = [t for t in tokens(text[pos:start]) if t.word.strip()]
-        out += [(t.word,) for t in _outside_scope(toks, scope) if t.pos not in _FUNCTION_POS and not _TIME_WORD.match(t.word)]
+        out += [(t.word,) for t in _outside_scope(toks, scope) if t.pos not in _FUNCTION_POS]
         if group:
             out.append(group)
         pos = end
