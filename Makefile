@@ -24,7 +24,7 @@ chromium:  ## Debian's Chromium for the browser tests, installed when missing
 bench: $(STAMP)  ## benchmark on synthetic corpora of 5, 100 and 1,000 articles (prints a table)
 	$(PY) scripts/bench.py
 
-eval: $(STAMP)  ## precision and recall per topic against tests/gold
+eval: $(STAMP)  ## lenient and strict P/R/F1 per topic: seeds, tests/corpus (tests/gold) and ../shared/corpus (its gold/)
 	$(PY) -m newswiki eval
 
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when seeds/ changes
