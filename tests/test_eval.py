@@ -78,6 +78,7 @@ def test_scope(predicted, gold, ok):
         ("落户百亿级项目", "落户国家网络安全基地的百亿级项目", "国家网安基地", True),  # the scope run is dropped
         ("其他营利性服务业排名", "其他营利性服务业一季度全市排位", "武汉市", True),  # time and scope words dropped
         ("服务业项目", "现代服务业项目", None, False),
+        ("工业企业盈利面扩大", "盈利面较一季度扩大", None, True),  # the comparison base is no indicator
     ],
 )
 def test_subject(predicted, gold, scope, ok):

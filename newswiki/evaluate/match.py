@@ -14,10 +14,11 @@ from ..extract.tokens import tokens
 _PUNCT = re.compile(r"[\s《》“”‘’\"'()\[\]【】<>〈〉「」『』·•・]")
 # tokens that are never an indicator word: particles, prepositions, conjunctions, punctuation …
 _FUNCTION_POS = {"x", "u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "y", "e", "o", "zg"}
-# time expressions: 2025年, 一季度, 前三季度, 1—4月, 上半年, 当年, 近五年, 3月底 (never 年产能力)
+# time expressions, with a comparison base before them (较一季度): 2025年, 一季度,
+# 前三季度, 1—4月, 上半年, 当年, 近五年, 3月底 (never 年产能力)
 _NUMERAL = "[\\d一二三四五六七八九十两]"
 _TIME = re.compile(
-    rf"(?:{_NUMERAL}+[—\-~至到])?(?:{_NUMERAL}+个?|[近前后今去明当本上下全])+半?(?:年度|年|季度|个月|月份|月)(?:底|末|初|以来)?"
+    rf"(?:比|较)?(?:{_NUMERAL}+[—\-~至到])?(?:{_NUMERAL}+个?|[近前后今去明当本上下全])+半?(?:年度|年|季度|个月|月份|月)(?:底|末|初|以来)?"
 )
 _CONDITION_SHARE = 0.6
 
