@@ -13,6 +13,7 @@ into mentions of the canonical name by ``extract.aliases``), and two rules:
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -22,6 +23,7 @@ from functools import cached_property, lru_cache
 
 from . import lexicon
 from .extract.aliases import alias_table
+from .extract.names import regions_in
 from .model import Mention, Source
 
 # attributes that are shown, in display order, per entity type
@@ -98,10 +100,13 @@ class Fact:
     subject: str
     value: int | float
     unit: str
-    period: int | None
-    scope: str | None
+    period: str | None  # see extract/periods.py: 2025, 2025Q1, 2025H1, 2025-01/2025-04 …
+    scope: str | None  # the owner, or for a rank its peer group
     kind: str
     value_text: str
+    owner: str | None = None
+    bound: str | None = None  # min (超, 以上), about (近, 约) or max (最高)
+    period_text: str = ""  # the words that give the period, as written
     sources: list[Source] = field(default_factory=list)
 
     @property
@@ -194,9 +199,10 @@ def _merge_pairs(groups) -> list[tuple]:
         longer: dict[str, list[str]] = {}
         for long in sorted(names):
             for k in range(1, len(long) - 4):  # the short name keeps five characters or more
-                if long[:k] in prefixes and long[k:] in names:
+                if _tiled(long[:k], prefixes) and long[k:] in names:
                     longer.setdefault(long[k:], []).append(long)
         pairs += [((t, short), (t, longs[0])) for short, longs in sorted(longer.items()) if len(longs) == 1]
+    pairs = [p for p in pairs if not _named_together(groups[p[0]], groups[p[1]])]
     cores: dict[tuple[str, str], list[str]] = {}
     for k in by_type.get("platform", []):
         kind, core = _core(k)
@@ -204,7 +210,109 @@ def _merge_pairs(groups) -> list[tuple]:
             cores.setdefault((kind, core), []).append(k)
     for same in cores.values():
         pairs += [(("platform", same[0]), ("platform", other)) for other in same[1:]]
+    for t in _SUFFIXES:
+        names = sorted(set(by_type.get(t, [])))
+        pairs += [((t, a), (t, b)) for a, b in _one_char_pairs(t, names) + _swapped_pairs(names)]
+    pairs += [(("project", a), ("project", b)) for a, b in _company_pairs(sorted(set(by_type.get("project", []))), by_type)]
     return pairs
+
+
+def _tiled(text: str, words: set[str]) -> bool:
+    """Is ``text`` one or more of ``words`` in a row (武汉 + 东湖高新区)?"""
+    ends = {0}
+    for i in range(len(text)):
+        if i in ends:
+            ends |= {j for j in range(i + 1, len(text) + 1) if text[i:j] in words}
+    return len(text) in ends
+
+
+def _named_together(a: list[Mention], b: list[Mention]) -> bool:
+    """Both names in one sentence: two entities (武汉人工智能研究院、北京大学武汉人工智能研究院)."""
+    return bool({(m.source.story, m.source.sentence) for m in a} & {(m.source.story, m.source.sentence) for m in b})
+
+
+# --- near-duplicates -------------------------------------------------------------------
+
+_SUFFIXES = {"platform": "platform_suffixes", "policy": "policy_cues", "project": "project_suffixes"}
+NEAR_MIN = 6  # shorter names one character apart are often two things (武汉大学 / 武汉科大)
+_DISTINCT = set("0123456789零一二三四五六七八九十百千两东西南北中上下")  # 第一批/第二批, 华南/华北
+MODIFIER_MAX = 4  # an extra word before a project's core (新能源无取向硅钢项目)
+
+
+def _one_char_pairs(etype: str, names: list[str]) -> list[tuple[str, str]]:
+    """Names of one suffix that differ by one character before it (数字经济/数智经济,
+    数创大走廊/数创走廊), found through shared one-deletion variants."""
+    variants: dict[str, list[tuple[str, int]]] = {}
+    for n in names:
+        if len(n) >= NEAR_MIN:
+            variants.setdefault(n, []).append((n, -1))
+            for i in range(len(n)):
+                variants.setdefault(n[:i] + n[i + 1 :], []).append((n, i))
+    out = []
+    for hits in variants.values():
+        for x, (a, i) in enumerate(hits):
+            for b, j in hits[x + 1 :]:
+                if a != b and (i == j or -1 in (i, j)) and _variant(etype, a, b, max(i, j)):
+                    out.append((a, b))
+    return out
+
+
+def _variant(etype: str, a: str, b: str, at: int) -> bool:
+    """Is the one-character difference at ``at`` a variant, not another entity: outside the
+    suffix, not a numeral or direction, and both names name the same places?"""
+    if {a[at:at + 1], b[at:at + 1]} & _DISTINCT or _regions_of(a) != _regions_of(b):
+        return False
+    kind_a, kind_b = _suffix_kind(etype, a), _suffix_kind(etype, b)
+    return kind_a is not None and kind_a == kind_b and at <= min(len(a), len(b)) - 2
+
+
+def _suffix_kind(etype: str, name: str) -> str | None:
+    """The kind of the longest suffix the name ends with (数创大走廊 and 数创走廊: 科创带)."""
+    rows = lexicon.rows(_SUFFIXES[etype])
+    return next((r[-1] for r in sorted(rows, key=lambda r: -len(r[0])) if name.endswith(r[0])), None)
+
+
+def _regions_of(name: str) -> list[str]:
+    return [r for _, r in regions_in(name)]
+
+
+def _swapped_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Names with two words in the other order (场景机会清单 / 机会场景清单)."""
+    anagrams: dict[str, list[str]] = {}
+    for n in names:
+        if len(n) >= NEAR_MIN:
+            anagrams.setdefault("".join(sorted(n)), []).append(n)
+    out = []
+    for same in anagrams.values():
+        out += [(a, b) for x, a in enumerate(same) for b in same[x + 1 :] if _two_words_swapped(a, b)]
+    return out
+
+
+def _two_words_swapped(a: str, b: str) -> bool:
+    p = len(os.path.commonprefix([a, b]))
+    s = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    mid_a, mid_b = a[p : len(a) - s], b[p : len(b) - s]
+    return any(mid_a[k:] + mid_a[:k] == mid_b for k in range(2, len(mid_a) - 1))
+
+
+def _company_pairs(projects: list[str], by_type) -> list[tuple[str, str]]:
+    """Projects of one company, named by its full or short name, one with an extra modifier
+    word before the same core (武钢有限无取向硅钢项目 / 武汉钢铁有限公司新能源无取向硅钢项目)."""
+    companies = {k: k for k in by_type.get("organisation", []) if len(k) >= 3}
+    companies |= {key(a): key(n) for a, (t, n) in alias_table().items() if t == "organisation"}
+    by_company: dict[str, list[tuple[str, str]]] = {}
+    for name in projects:
+        lead = max((c for c in companies if name.startswith(c) and len(name) - len(c) >= 5), key=len, default=None)
+        if lead:
+            by_company.setdefault(companies[lead], []).append((name, name[len(lead) :]))
+    out = []
+    for named in by_company.values():
+        for x, (a, core_a) in enumerate(named):
+            for b, core_b in named[x + 1 :]:
+                short, long = sorted((core_a, core_b), key=len)
+                if long.endswith(short) and len(long) - len(short) <= MODIFIER_MAX:
+                    out.append((a, b))
+    return out
 
 
 def _core(name: str) -> tuple[str, str]:
@@ -298,10 +406,13 @@ def facts(entity: Entity) -> list[Fact]:
     for m in entity.mentions:
         a = m.attrs
         k = (a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"])
-        fact = out.setdefault(k, Fact(entity.name, a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"], a["value_text"]))
+        fact = out.setdefault(k, Fact(
+            a.get("subject", entity.name), a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"],
+            a["value_text"], a.get("owner"), a.get("bound"), a.get("period_text", ""),
+        ))
         if m.source not in fact.sources:
             fact.sources.append(m.source)
-    return sorted(out.values(), key=lambda f: (f.period or 0, f.scope or "", f.value))
+    return sorted(out.values(), key=lambda f: (f.period or "", f.scope or "", f.value))
 
 
 def _conflicts(entities: Sequence[Entity]) -> list[Conflict]:

@@ -20,7 +20,7 @@ class StoryContext:
     @classmethod
     def of(cls, story: Story, issue_year: int | None = None) -> StoryContext:
         year = int(story.date[:4]) if story.date else issue_year
-        levels = {canonical_region(word): kind for word, kind in lexicon.rows("regions")}
+        levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
         district = next((n for n, _ in counts.most_common() if levels.get(n) == "district"), None)
         city = next((n for n, _ in counts.most_common() if n.endswith("市")), None)
@@ -30,10 +30,12 @@ class StoryContext:
         return Source(self.story.id, sentence.id, sentence.text)
 
     def scope_word(self, word: str) -> str | None:
-        """全区 / 该区 -> the story's district, 全市 -> its city."""
+        """全区 / 该区 -> the story's district, 全市 -> its city, 全省 -> 湖北省."""
         level = dict(lexicon.rows("scopes")).get(word)
         if level == "district":
             return self.district
         if level == "city":
             return self.city or "武汉市"
+        if level == "province":
+            return "湖北省"
         return None

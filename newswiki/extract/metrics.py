@@ -1,8 +1,14 @@
-"""Metrics: measured statistics with subject, value, unit, period, scope and kind."""
+"""Metrics: an indicator of an owner (a region or an organisation), with value, unit,
+period at the granularity the text gives, qualifier and kind.
+
+Kinds: total, share, growth, change (百分点 against a base), rank (with its peer group
+as scope). Targets, plans and forecasts are not measurements and are left out.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
@@ -10,24 +16,48 @@ from ..ingest.stories import plan_year
 from ..model import Mention
 from .context import StoryContext
 from .names import find_names, regions_in, trim_left
-from .numbers import TIME_WORD, cn_number, now_at, quantities, time_at, time_of
+from .numbers import TIME_WORD, Quantity, cn_number, now_at, quantities
+from .periods import periods, shifted
 from .tokens import clause_bounds, token_index, tokens, walk_left, walk_right
 
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
 _AWARD = re.compile(lexicon.role_alternation("cues", "award"))
-_PROJECT_FIGURE = re.compile("占地|就业|入园|年产|该项目|项目一期")
+# figures of one project (its investment, area, jobs), not of a region
+_PROJECT_FIGURE = re.compile(r"占地|就业|入园|年产|该项目|项目一期|(?<![个批项])项目(?:计划)?总投资")
 _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
-_RANK = re.compile(r"(排名|位列|居|排在|排)([^，。；第]{0,10}?)第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
-_RANK_MORE = re.compile(r"(?:（[^）]*）)?、([^，。；第]{0,10}?)第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
+_OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
+_RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
+_ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
+_UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
+_RANK = re.compile(rf"({_RANK_VERB})({_UNIVERSE}){_ORDINAL}")
+_RANK_MORE = re.compile(rf"(?:（[^）]*）)?[、，]({_UNIVERSE}){_ORDINAL}")
+_ADVERBS = re.compile(r"(?:首次|再次|连续[\d一二三四五六七八九十两]+年|双双|均|分别|也|还|已|继续|稳居|仍|仅)+$")
 _GROWTH = re.compile("增长|增速|增幅")
-_SHARE = re.compile("比重|占比|占")
+_SHARE = re.compile("比重|占比|占|盈利面|增长面")
+_CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
 _BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增)$")
+_BARE_TOTAL = re.compile(r"^(?:总投资|总投资额|总额|总金额|总规模|规模|投资)$")
+_BASE = re.compile(r"(?:比|较|高于|低于|由)[^，。；]*$")  # "增速比一季度加快": the comparison base
+_STAGE = re.compile(lexicon.alternation("stage_verbs"))
+_BARE_TOTAL_END = re.compile(r"(?:总投资|总投资额|总额|总金额|总规模)$")
+_STAT_ONLY = re.compile(rf"^(?:{lexicon.role_alternation('cues', 'stat')}|实现|完成)+$")
+_LEADING_ADVERB = re.compile(r"^(?:首次|再次|连续[\d一二三四五六七八九十两]+年|在)")
+_COMPARED = re.compile(r"(?:占|比|较|高出|高于|低于|集聚|相当于|居|排名|位列|排|在)$")  # "占武汉市…的70%": not the owner
+_NOT_INDICATOR_VERBS = {"有", "是", "共有", "拥有", "现有", "已有", "获得", "共获得", "截至", "实现", "完成"}
+_EXAMPLE = re.compile(r"[、等]|与|和|及|带动|牵头|主办|共建")
+_JOINED = re.compile(r"(?:实现|完成|录得)$")  # "服务业实现营收154.91亿元"
 _SECTION_YEAR = re.compile(r"^(\d{4})年$")
 _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
 _SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 _FUNDS = ("基金", "资金池")
+_COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
+
+
+@lru_cache(maxsize=1)
+def _stat_words() -> frozenset[str]:
+    return frozenset(lexicon.role_words("cues", "stat"))
 
 
 @lru_cache(maxsize=1)
@@ -37,58 +67,86 @@ def _heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _target_re() -> re.Pattern:
-    return re.compile(rf"{lexicon.alternation('target_cues')}|到20\d\d年")
+    return re.compile(rf"{lexicon.alternation('target_cues')}|(?<![回达截提收得])到20\d\d年")
 
 
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
-    seen: dict[tuple, Mention] = {}
+    seen: dict[tuple, list[Mention]] = {}
     section = _Section()
     for block in ctx.story.blocks:
         if block.kind == "subheading":
-            section.enter(block)
+            section.enter(block, ctx.year)
             continue
-        section.paragraph_year = None
+        section.paragraph, section.now = None, False
         for sent in block.sentences:
             for metric in _sentence_metrics(ctx, sent, section):
-                key = (metric.attrs["value"], metric.attrs["unit"], metric.attrs["period"], metric.attrs["scope"], metric.attrs["kind"])
-                if key in seen:  # one fact told twice in a story
-                    continue
-                seen[key] = metric
+                a = metric.attrs
+                key = (a["value"], a["unit"], a["period"], a["scope"], a["kind"])
+                told = seen.get(key, [])
+                if any(_same_indicator(a["subject"], m.attrs["subject"]) for m in told):
+                    continue  # one fact told twice in a story
+                seen.setdefault(key, []).append(metric)
                 out.append(metric)
     return out
 
 
+def _same_indicator(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
+@dataclass
+class _When:
+    value: str | None
+    text: str
+
+
 class _Section:
-    """What the current section of a story says about time and place."""
+    """What the current section and paragraph of a story say about time and place."""
 
     def __init__(self) -> None:
-        self.year: int | None = None
+        self.period: _When | None = None
         self.year_level = 0
         self.region: str | None = None
-        self.paragraph_year: int | None = None
+        self.paragraph: _When | None = None
+        self.base = ""  # the indicator the last figure was about, for "增长…" told after it
+        self.owner: str | None = None  # the last organisation or platform named
+        self.now = False  # the paragraph speaks of the story's own day (当天, 此次)
 
-    def enter(self, heading) -> None:
+    def enter(self, heading, year: int | None) -> None:
         if m := _SECTION_YEAR.match(heading.text):
-            self.year, self.year_level = int(m.group(1)), heading.level
+            self.period, self.year_level = _When(m.group(1), heading.text), heading.level
         elif heading.level <= self.year_level:
-            self.year, self.year_level = None, 0
+            self.period, self.year_level = None, 0
+        elif found := [p for p in periods(heading.text, year) if not p.base]:
+            self.period = _When(found[-1].value, found[-1].text)
         self.region = None
 
     def saw(self, text: str, year: int | None) -> None:
-        if named := regions_in(text):
+        if named := _regions_owning(text):
             self.region = named[-1][1]
-        if time_at(text) is not None and (when := time_of(text, year, last=True)):
-            self.paragraph_year = int(when[:4])
+        if found := [p for p in periods(text, year) if not p.base]:
+            last = found[-1]
+            if last.shift is not None:
+                context = self.paragraph or self.period
+                self.paragraph = _When(shifted(context.value if context else None, last.shift), last.text)
+            else:
+                self.paragraph = _When(last.value, last.text)
+        self.now = self.now or now_at(text) is not None
+        if owners := _owners(text):
+            self.owner = owners[-1][1]
 
 
 def _sentence_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mention]:
     text = sent.norm
     target = _target_re().search(text)
     try:
+        before = section.base
         found = _quantity_metrics(ctx, sent, section)
-        # numbers after 力争 / 预计 / 到2028年 are targets, not measurements
-        return [m for m in found if not target or sent.text.find(m.surface) < target.start()]
+        bases = [(0, before)] + [(m.attrs["at"], m.attrs["subject"]) for m in found if m.attrs["kind"] != "change"]
+        found += _ranks(ctx, sent, section, bases)
+        # numbers after 力争 / 预计 / 将 / 到2028年 are targets, not measurements
+        return [m for m in found if not target or m.attrs["at"] < target.start()]
     finally:
         section.saw(text, ctx.year)
 
@@ -102,69 +160,196 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
     for q in quantities(text):
         clause = text[clause_bounds(text, q.start, _SUBJECT_DELIMS)[0] : q.start]
         after = text[q.end : q.end + 6]
-        if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里"):
+        if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里", "平方米", "亩"):
             continue
-        if named_project and _INVESTMENT.search(clause):
-            continue
+        if (named_project or _STAGE.search(text)) and _INVESTMENT.search(clause) and not _collective(text, q.start):
+            continue  # a project's investment
         if _counted_after(text, q.end):
             continue  # "营收超10亿元企业18家": a threshold describing what is counted
-        subject, scope = _subject_before(text, q.start - len(q.approx.rstrip("多余")))
-        if _BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
-            subject = previous + subject if previous else ""
-        if not _has_head(subject):
-            subject = _subject_after(text, q.end)
-            if q.unit == "元" and subject.endswith(_FUNDS):
-                subject += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
-        if not _has_head(subject):
+        subject, kind = _subject(text, q, section, previous)
+        if not subject:
             continue
-        previous = subject
-        share = q.unit == "%" and (_SHARE.search(subject) or text.startswith("为", q.end))
-        kind = "share" if share else "growth" if _GROWTH.search(subject) else "total"
-        attrs = {
-            "value": q.value,
-            "unit": q.unit,
-            "value_text": sent.text[q.start : q.end],
-            "approx": q.approx or None,
-            "period": _period(ctx, text[: q.start], text, section),
-            "scope": scope or _scope(ctx, text[: q.start], section),
-            "kind": kind,
-        }
-        out.append(Mention("metric", subject, sent.text[q.start : q.end], ctx.source(sent), attrs))
-    out.extend(_ranks(ctx, sent, section, previous))
+        if kind in ("total", "share") and q.unit not in _COUNT_UNITS:
+            section.base = subject
+        if kind != "change":
+            previous = subject
+        out.append(_mention(ctx, sent, section, q.start, q.end, subject, kind, q))
     return out
 
 
-def _ranks(ctx: StoryContext, sent, section: _Section, previous: str) -> list[Mention]:
+def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[str, str]:
+    """(indicator, kind) of the figure ``q``."""
+    if q.unit == "百分点":
+        return _change_subject(text, q.start, previous or section.base), "change"
+    subject = _subject_before(text, q.start)
+    if not subject and (growth := _BARE_GROWTH.match(_clause_before(text, q.start))):
+        subject = growth.group()  # "，增长15%，"
+    if not subject and _continues(text, q.start):
+        subject = previous  # "…突破1000亿元大关，达到1010.23亿元"
+    if _BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
+        growth_of = previous or section.base
+        subject = growth_of + subject if growth_of else ""
+    if not _has_head(subject) and q.unit in _COUNT_UNITS | {"元", "美元"}:
+        counted = _subject_after(text, q.end)
+        if q.unit == "元" and counted.endswith(_FUNDS):
+            counted += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
+        if counted and q.unit in _COUNT_UNITS and _has_head(counted := _counted_noun(counted)):
+            verbs = _verb_before(text, q.start) + _verb_after(text, text.find(counted, q.end) + len(counted))
+            counted = verbs + counted  # "13个重大项目集中开工": 集中开工重大项目
+        subject = counted if _has_head(counted) else subject
+    elif subject and q.unit in _COUNT_UNITS | {"元"}:
+        subject = _verb_before(text, text.rfind(subject, 0, q.start)) + subject  # "开工重大项目6个", "签约总额"
+    if _BARE_TOTAL.match(subject) and previous:
+        subject = _BARE_TOTAL_END.sub("", previous) + subject  # "13个项目集中开工，总投资133.2亿元"
+    subject = subject.replace("同比", "")
+    if not _has_head(subject) or subject in _heads():
+        return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
+    if q.unit != "%":
+        return subject, "total"
+    share = _SHARE.search(subject) or text.startswith("为", q.end)
+    return subject, "share" if share else "growth" if _GROWTH.search(subject) else "total"
+
+
+def _clause_before(text: str, pos: int) -> str:
+    return text[clause_bounds(text, pos, _SUBJECT_DELIMS)[0] : pos]
+
+
+def _continues(text: str, pos: int) -> bool:
+    """The clause is only a verb before the figure: it goes on about the last one."""
+    start = clause_bounds(text, pos, _SUBJECT_DELIMS)[0]
+    return bool(_STAT_ONLY.match(text[start:pos]))
+
+
+def _counted_noun(phrase: str) -> str:
+    """"项目总投资" after "9个": what is counted ends at its count head (项目)."""
+    for head, group in lexicon.rows("metric_heads"):
+        if group == "count" and (i := phrase.find(head)) > -1 and i + len(head) < len(phrase):
+            if not phrase.endswith(tuple(h for h, g in lexicon.rows("metric_heads") if g == "count")):
+                return phrase[: i + len(head)]
+    return phrase
+
+
+def _change_subject(text: str, pos: int, previous: str) -> str:
+    """"增速比一季度加快2.2个百分点", "高出全市平均增速14个百分点": the last figure's
+    indicator (its growth rate when it was a growth), and how it moved."""
+    phrase = _clause_before(text, pos)
+    rate = re.sub(r"(?:同比)?(?:增长|增幅)$", "增速", previous)
+    if m := re.match(r"(高出|高于|低于)", phrase):
+        return rate + phrase  # "…增速高出武汉市平均增速"
+    verb = _CHANGE_VERB.search(phrase)
+    words, _ = _strip_context(_BASE.sub("", phrase[: verb.start()] if verb else phrase))
+    if not words or _BARE_GROWTH.match(words) or words in ("增速", "增幅"):
+        words = (rate if words else previous) if previous else words or "增速"
+    return words + (verb.group(1) if verb else "变化")
+
+
+def _mention(ctx, sent, section: _Section, start: int, end: int, subject: str, kind: str, q=None, **extra) -> Mention:
+    text = sent.norm
+    period, words = _period(ctx, text, start, section)
+    owner = _owner(ctx, text, start, section)
+    attrs = {
+        "value": q.value if q else extra.pop("value"),
+        "unit": q.unit if q else "位",
+        "value_text": sent.text[start:end],
+        "approx": (q.approx or None) if q else None,
+        "bound": q.bound if q else None,
+        "period": period,
+        "period_text": words,
+        "scope": extra.pop("scope", None) or owner,
+        "owner": owner,
+        "kind": kind,
+        "at": start,
+        **extra,
+    }
+    title = f"{owner} {subject}" if owner else subject
+    return Mention("metric", title, sent.text[start:end], ctx.source(sent), {"subject": subject, **attrs})
+
+
+def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, str]]) -> list[Mention]:
+    """"排名全市第二", "居新城区第一位", "招商引资武汉新城区第一、科技创新湖北省第二"."""
     text = sent.norm
     out = []
-    for m in _RANK.finditer(text):
-        verb_end = m.start(1) + (len(m.group(1)) if m.group(1) == "排名" else 0)
-        subject, scope = _subject_before(text, verb_end)
-        if not subject or subject == "排名":
-            listed = list(_RANKED_LIST.finditer(text, 0, m.start()))
-            basis = previous or (listed[-1].group(1) or listed[-1].group(2) if listed else "")
-            subject = basis + "排名"
-        elif not subject.endswith("排名"):
+    for m in _rank_re().finditer(text):
+        verb = m.group("verb") or ""
+        subject_end = m.start() + (len(verb) if verb in ("排名", "排位") else 0)
+        subject = _subject_before(text, subject_end)
+        if not verb and not subject:
+            continue  # a bare "全市第一" says nothing of what is ranked
+        listed = list(_RANKED_LIST.finditer(text, 0, m.start()))
+        if subject in ("", "排名", "排位", "总量") or _BARE_GROWTH.match(subject) or subject.startswith("第"):
+            basis = (listed[-1].group(1) or listed[-1].group(2)) if listed else _base_at(text, m.start(), bases)
+            if _BARE_GROWTH.match(subject):  # "增长12%，增幅全市第一": the growth of the indicator
+                basis = re.sub(r"(?:增长|增速|增幅)$", "", basis)
+            subject = basis + (subject if subject in ("总量",) or _BARE_GROWTH.match(subject) else "") if basis else ""
+        if not subject:
+            continue
+        if not subject.endswith(("排名", "排位")):
             subject += "排名"
-        of = scope or _scope(ctx, text[: m.start()], section)
-        period = _period(ctx, text[: m.start()], text, section)
-        items = [(m.group(2), m.group(3), m.start(3), m.end())]
+        items = [(m.group("peers") or m.group("peers2") or "", m.group("n"), m.start("n"), m.end())]
         pos = m.end()
         while more := _RANK_MORE.match(text, pos):
+            if not _peer_group(ctx, more.group(1)):
+                break
             items.append((more.group(1), more.group(2), more.start(2), more.end()))
             pos = more.end()
-        if listed_year := re.search(r"(20\d\d)》", text[: m.start()]):
-            period = int(listed_year.group(1))  # 《…报告2025》: the ranking's own year
-        for universe, number, start, end in items:
-            value = cn_number(number)
-            if value is None:
-                continue
-            attrs = {
-                "value": value, "unit": "位", "value_text": sent.text[start - 1 : end], "period": period,
-                "scope": universe.strip().lstrip("居为在") or of, "of": of, "kind": "rank",
-            }
-            out.append(Mention("metric", subject, sent.text[start - 1 : end], ctx.source(sent), attrs))
+        for peers, number, start, end in items:
+            if (value := cn_number(number)) is not None:
+                group = _peer_group(ctx, peers) or _peer_group(ctx, _group_before(text, m.start()))
+                out.append(_mention(ctx, sent, section, start - 1, end, subject, "rank", value=value, scope=group))
     return out
+
+
+def _base_at(text: str, pos: int, bases: list[tuple[int, str]]) -> str:
+    """What a rank at ``pos`` ranks when the text does not say: the last figure told
+    before it, else the last indicator phrase of the sentence."""
+    told = [b for at, b in bases if at < pos and b]
+    if len(told) > 1 or (told and _last_head(text, pos) is None):
+        return told[-1]
+    head = _last_head(text, pos)
+    return _subject_before(text, head) if head else (told[-1] if told else "")
+
+
+def _last_head(text: str, pos: int) -> int | None:
+    heads = "|".join(h for h, group in lexicon.rows("metric_heads") if group not in ("growth", "rank"))
+    ends = [m.end() for m in re.finditer(heads, text[:pos])]
+    return ends[-1] if ends else None
+
+
+def _group_before(text: str, pos: int) -> str:
+    """"在全省县域经济综合考评首次排名第一": the peer group named before the indicator."""
+    start = clause_bounds(text, pos, "，。；")[0]
+    found = re.search(rf"(?:在|居)?({lexicon.alternation('peer_groups')})", text[start:pos])
+    return found.group(1) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _rank_re() -> re.Pattern:
+    peers = "|".join(sorted({*lexicon.words("regions"), *lexicon.words("peer_groups")}, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<verb>{_RANK_VERB})(?P<peers>{_UNIVERSE})|(?P<peers2>(?:湖北省|武汉市|{peers}){{1,2}}))"
+        rf"(?:的)?第(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名)?(?![\u4e00-\u9fff])"
+    )
+
+
+def _peer_group(ctx: StoryContext, universe: str) -> str | None:
+    """The group a rank is taken in: 全市 -> the city, 新城区 and 武汉新城区 as written,
+    a region by its canonical name."""
+    universe = re.sub(r"^[居为在于由的]+|[的中]+$", "", universe.strip())
+    if not universe:
+        return None
+    if any(universe.endswith(w) for w in lexicon.words("peer_groups")) and not universe.startswith("全"):
+        return universe
+    if found := ctx.scope_word(universe):
+        return found
+    named = regions_in(universe)
+    return named[-1][1] if named and len(universe) <= len(named[-1][1]) + 1 else None
+
+
+def _collective(text: str, pos: int) -> bool:
+    """The figure totals a counted group of projects ("13个重大项目集中开工，总投资…")."""
+    start = clause_bounds(text, pos, "，。；")[0]
+    previous = text[clause_bounds(text, max(start - 1, 0), "，。；")[0] : pos]
+    return bool(re.search(r"\d+个[^，。；]{0,12}项目|项目\d+个", previous))
 
 
 def _counted_after(text: str, pos: int) -> bool:
@@ -174,31 +359,93 @@ def _counted_after(text: str, pos: int) -> bool:
     return end > pos and nxt is not None and nxt.start == 0
 
 
-def _subject_before(text: str, pos: int) -> tuple[str, str | None]:
-    """The indicator phrase ending at ``pos`` and the region it names, if any."""
+def _subject_before(text: str, pos: int) -> str:
+    """The indicator phrase that ends at ``pos`` (regions, time and adverbs taken off)."""
+    if text[:pos].endswith("）") and 0 <= (open_ := text.rfind("（", 0, pos)) > pos - 10:
+        pos = open_  # "地区生产总值（GDP）939.90亿元"
     start = clause_bounds(text, pos, _SUBJECT_DELIMS)[0]
     end = pos
     while m := _STAT_VERB.search(text, start, end):
         end = m.start()
+    if m := _ADVERBS.search(text, start, end):
+        end = m.start()
     toks = tokens(text)
     i = token_index(toks, end - 1) if end > start else -1
     if i < 0 or i >= len(toks):
-        return "", None
+        return ""
     # the phrase ends at ``end`` even when the segmenter joined it with the verb ("占比超")
     phrase_start = max(walk_left(text, toks[i].start, nominal=True), start)
     if text[phrase_start - 1 : phrase_start] == "”" and (open_ := text.rfind("“", start, phrase_start)) >= 0:
         phrase_start = open_  # “335”产业产值
-    subject, scope = _strip_context(text[phrase_start:end])
-    if text[phrase_start] != "“" and not _BARE_GROWTH.match(subject):
-        trimmed = _strip_context(text[trim_left(text, phrase_start, end) : end])
-        subject, scope = trimmed[0], trimmed[1] or scope
-    return subject, scope
+    if text[phrase_start] != "“":
+        phrase_start = trim_left(text, phrase_start, end)
+    phrase_start = _modifier_before(text, phrase_start, start)
+    if (joined := _JOINED.search(text, start, phrase_start)) and joined.end() == phrase_start:
+        phrase_start = _modifier_before(text, max(walk_left(text, joined.start() - 1, nominal=True), start), start)
+        owner, measured = _clean(_ADVERBS.sub("", text[phrase_start : joined.start()])), _clean(text[joined.end() : end])
+        if len(owner) < 3 or owner in measured or _has_head(owner) or owner.endswith("总量"):
+            return measured  # "建筑业完成建筑业总产值", "经济总量完成地区生产总值"
+        return owner + measured
+    return _clean(text[phrase_start:end])
+
+
+def _modifier_before(text: str, pos: int, start: int) -> int:
+    """Extend a phrase over a modifier the segmenter tags as a stop word (其他项目, 现代服务业)."""
+    for word in lexicon.words("indicator_modifiers"):
+        if pos - len(word) >= start and text.startswith(word, pos - len(word)):
+            return pos - len(word)
+    return pos
+
+
+def _clean(phrase: str) -> str:
+    subject, _ = _strip_context(phrase)
+    subject = subject.replace("同比", "").replace("环比", "")
+    if (owners := _owners(subject)) and owners[0][0] == 0 and len(owners[0][1]) < len(subject):
+        subject = subject[len(owners[0][1]) :]  # "国家网安基地注册企业": the base is the owner
+    return subject
 
 
 def _subject_after(text: str, pos: int) -> str:
     if text[pos : pos + 1] == "“" and (close := text.find("”", pos)) > 0:
         return text[pos : close + 1] + text[close + 1 : walk_right(text, close + 1)]
     return _strip_context(text[pos : walk_right(text, pos)])[0]
+
+
+def _verb_before(text: str, pos: int) -> str:
+    """The verbs just before a count ("引进孵化超25家企业", "新落户的24个项目")."""
+    toks = tokens(text)
+    i = token_index(toks, pos - 1) if pos else -1
+    words: list[str] = []
+    while 0 <= i < len(toks) and toks[i].end <= pos:
+        t = toks[i]
+        if t.word in ("的", "了") and not words:
+            i -= 1
+            continue
+        if t.pos.startswith("v") and t.word not in _stat_words() and t.word not in _NOT_INDICATOR_VERBS:
+            words.insert(0, t.word)
+        elif t.word in ("新", "累计", "集中", "共") and words:
+            words.insert(0, t.word if t.word != "共" else "")
+        else:
+            break
+        i -= 1
+    return "".join(words)
+
+
+def _verb_after(text: str, pos: int) -> str:
+    """The verb a counted list ends on ("2家研究院、14家企业签约入驻": 签约入驻)."""
+    rest = text[pos:]
+    while m := re.match(r"、[^，。；、]{0,20}?\d+[家个项所]?[^，。；、]*?(?=、|[\u4e00-\u9fff]*?(?:签约|落户|入驻|开工|投产|竣工))", rest):
+        rest = rest[m.end() :]
+    toks = tokens(rest)
+    words = []
+    for t in toks:
+        if t.pos.startswith("v") or t.word in ("集中", "同时", "首批"):
+            if t.word in ("同时", "首批"):
+                continue
+            words.append(t.word)
+        else:
+            break
+    return "".join(words) if words and words[-1] not in ("集中",) else ""
 
 
 def _strip_context(phrase: str) -> tuple[str, str | None]:
@@ -208,10 +455,16 @@ def _strip_context(phrase: str) -> tuple[str, str | None]:
         if m := TIME_WORD.match(phrase):
             phrase = phrase[m.end() :]
             continue
-        found = regions_in(phrase[:8])
+        found = regions_in(phrase[:10])
         if found and found[0][0] == 0:
             word_len = next(len(w) for w in lexicon.words("regions") if phrase.startswith(w))
-            scope, phrase = found[0][1], phrase[word_len:]
+            scope, phrase = found[0][1], phrase[word_len:].removeprefix(found[0][1][-1])
+            continue
+        if m := _LEADING_ADVERB.match(phrase):
+            phrase = phrase[m.end() :]
+            continue
+        if peers := next((w for w in lexicon.words("peer_groups") if phrase.startswith(w)), None):
+            phrase = phrase[len(peers) :]
             continue
         for word, _ in lexicon.rows("scopes"):
             if phrase.startswith(word):
@@ -223,41 +476,89 @@ def _strip_context(phrase: str) -> tuple[str, str | None]:
 
 
 def _has_head(subject: str) -> bool:
-    return bool(subject) and subject.endswith(_heads())
+    return bool(subject) and subject.endswith(_heads()) and subject not in ("新增", "净增")
 
 
-def _period(ctx: StoryContext, before: str, sentence: str, section: _Section) -> int | None:
-    """The year a figure is for: a time word near it, else the section's year,
-    else the story's; yearly figures reported early in a year are last year's."""
-    dated, now = time_at(before), now_at(before)
-    if dated is not None and (now is None or dated > now):
-        return int(time_of(before, ctx.year, last=True)[:4])
+def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[str | None, str]:
+    """The period a figure is for, and the words that say so: the time expression
+    nearest before it in the sentence (not a comparison base such as 比一季度), else
+    the paragraph's or section's, else the story's year; yearly figures reported
+    early in a year are last year's."""
+    found = [p for p in periods(text[:pos], ctx.year) if not p.base]
+    now = now_at(text[:pos])
+    if found and found[-1].shift is not None:  # 当年, 次年: from the year the context named
+        context = section.paragraph or section.period
+        return shifted(context.value if context else None, found[-1].shift), found[-1].text
+    if found and (now is None or found[-1].start > now):
+        return found[-1].value, found[-1].text
     if now is not None:
-        return ctx.year
-    if found := plan_year(sentence):
-        return found[0]
-    if section.paragraph_year:
-        return section.paragraph_year
-    if section.year:
-        return section.year
+        return (str(ctx.year) if ctx.year else None), text[now : now + 2]
+    if plan := plan_year(text):
+        return str(plan[0]), ""
+    for when in (section.paragraph, section.period):
+        if when is not None:
+            return when.value, when.text
     date = ctx.story.date
+    if section.now:
+        return (str(ctx.year) if ctx.year else None), ""
     if ctx.year and date and int(date[5:7]) <= _FULL_YEAR_MONTHS:
-        return ctx.year - 1
-    return ctx.year
+        return str(ctx.year - 1), ""
+    return (str(ctx.year) if ctx.year else None), ""
 
 
-def _scope(ctx: StoryContext, before: str, section: _Section) -> str | None:
-    """The region nearest before the number (in the sentence, else earlier in the
-    section); 全区/全市 resolve to the district or city in context."""
-    named = regions_in(before)
-    scope_words = [(before.rfind(w), w) for w, _ in lexicon.rows("scopes") if w in before]
+def _owners(text: str) -> list[tuple[int, str]]:
+    """Platforms and organisations named in ``text``, as possible owners of a figure."""
+    hits = [(h.start, h.name) for h in find_names(text, "platform_suffixes") if not h.descriptor]
+    hits += [(h.start, h.name) for h in find_names(text, "org_suffixes") if not h.descriptor]
+    hits += [(h.start, h.name) for h in find_names(text, "owner_suffixes") if not h.descriptor]
+    return sorted(set(hits))
+
+
+def _regions_owning(text: str) -> list[tuple[int, str]]:
+    """Regions named in ``text`` that can own a figure: not inside a longer name
+    (湖北大明金属二期项目) and not a comparison base (占武汉市…, 高出全市…)."""
+    names = [(h.start, h.end) for h in find_names(text, "project_suffixes", categories=False)]
+    names += [(p, p + len(n)) for p, n in _owners(text)]
+    return [
+        (p, r) for p, r in regions_in(text)
+        if not _COMPARED.search(text[max(0, p - 4) : p])
+        and not any(a <= p < b and not (a == p and b - a <= len(r) + 1) for a, b in names)
+    ]
+
+
+def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | None:
+    """Whose figure it is: the region nearest before it in the sentence or an
+    organisation or platform in its clause (全区/全市 resolved from context), what
+    "该中心" refers to, else the region in context."""
+    before = text[:pos]
+    clause_start = clause_bounds(text, pos, "，。；")[0]
+    candidates = list(_regions_owning(before)[-1:])
+    # an organisation or platform a clause of the sentence opens with ("国家网安基地注册企业94家，
+    # 注册资本259亿元"), not one given as an example (X等企业带动) or named inside the clause
+    owners = [
+        (p, n) for p, n in _owners(before)
+        if n.endswith(_owner_suffixes()) and not _EXAMPLE.match(before, p + len(n)) and _opens_clause(before, p)
+    ]
+    candidates += owners[-1:]
+    scopes = dict(lexicon.rows("scopes"))
+    scope_words = [(before.rfind(w), w) for w in scopes if w in before and not _COMPARED.search(before[: before.rfind(w)])]
     if scope_words:
-        pos, word = max(scope_words)
-        if not named or named[-1][0] < pos:
-            earlier = [r for p, r in named if p < pos and r.endswith("区")]
-            if earlier:
-                return earlier[-1]
-            return section.region if section.region and dict(lexicon.rows("scopes"))[word] == "district" else ctx.scope_word(word)
-    if named:
-        return named[-1][1]
+        p, w = max(scope_words)
+        earlier = [r for q, r in candidates if q < p and r.endswith("区")]
+        district = section.region if section.region and scopes[w] == "district" else None
+        candidates.append((p, earlier[-1] if earlier else district or ctx.scope_word(w)))
+    if _OWNER_ANAPHOR.search(before, clause_start) and section.owner:
+        candidates.append((clause_start, section.owner))  # "中心已有4家企业入驻"
+    if candidates:
+        return max(candidates)[1]
     return section.region or ctx.district or ctx.city
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    start = clause_bounds(text, pos, "，。；：")[0]
+    return not _strip_context(text[start:pos])[0]
+
+
+@lru_cache(maxsize=1)
+def _owner_suffixes() -> tuple[str, ...]:
+    return tuple(r[0] for name in ("platform_suffixes", "org_suffixes", "owner_suffixes") for r in lexicon.rows(name))

@@ -28,10 +28,21 @@ def cn_number(text: str) -> int | None:
 class Quantity:
     start: int
     end: int
-    text: str  # as written, e.g. "47.4亿元"
+    text: str  # as written, e.g. "47.4亿元", "超30%" keeps its qualifiers
     value: int | float  # normalised to ``unit``
     unit: str  # normalised unit: 元, %, 家 …
-    approx: str = ""  # 多/余/近/超 … qualifiers
+    approx: str = ""  # the qualifier words as written: 超, 近, 多, 以上 …
+    bound: str | None = None  # what they make of the value: min, about or max
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> dict[tuple[str, str], str]:
+    return {(word, where): bound for word, where, bound in lexicon.rows("qualifiers")}
+
+
+def _alternation(where: str) -> str:
+    words = sorted((w for w, at in _qualifiers() if at == where), key=len, reverse=True)
+    return "|".join(map(re.escape, words))
 
 
 @lru_cache(maxsize=1)
@@ -39,23 +50,29 @@ def _quantity_re() -> re.Pattern:
     units = lexicon.alternation("units")
     mults = lexicon.alternation("multipliers")
     return re.compile(
-        rf"(?P<pre>近|约|超过|超|逾|不低于|不少于)?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
-        rf"(?P<mult>{mults})?(?P<unit>{units})(?!\w*/年)"
+        rf"(?P<pre>(?<![签节制合条公契预相])(?:{_alternation('before')}))?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
+        rf"(?:(?P<mult>{mults})?(?P<unit>{units})|(?P<bare>亿|万亿)(?=[，。；、）\s]|$))(?!\w*/年)"
+        rf"(?P<post>{_alternation('after')})?"
     )
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元)."""
+    """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元).
+
+    A bare 亿 ending a clause ("固定资产投资536亿，") is money in yuan."""
     units = {r[0]: (r[1], Decimal(r[2])) for r in lexicon.rows("units")}
     mults = {r[0]: Decimal(r[1]) for r in lexicon.rows("multipliers")}
+    quals = _qualifiers()
     out = []
     for m in _quantity_re().finditer(text):
-        unit, factor = units[m.group("unit")]
-        value = Decimal(m.group("num")) * mults.get(m.group("mult") or "", Decimal(1)) * factor
+        unit, factor = units[m.group("unit")] if m.group("unit") else ("元", Decimal(1))
+        mult = m.group("mult") or m.group("bare") or ""
+        value = Decimal(m.group("num")) * mults.get(mult, Decimal(1)) * factor
         number = int(value) if value == value.to_integral_value() else float(value)
-        approx = (m.group("pre") or "") + (m.group("more") or "")
-        start = m.start("num")
-        out.append(Quantity(start, m.end(), text[start : m.end()], number, unit, approx))
+        words = [(w, at) for w, at in ((m.group("pre"), "before"), (m.group("more"), "after"), (m.group("post"), "after")) if w]
+        bound = next((quals[w] for w in words if w in quals), None)
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        out.append(Quantity(start, m.end(), text[start : m.end()], number, unit, "".join(w for w, _ in words), bound))
     return out
 
 
@@ -70,10 +87,10 @@ _YM = re.compile(r"(?:(\d{4})年|(今年|去年|前年|明年))(?:(\d{1,2})月(?
 _MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 TIME_WORD = re.compile(
-    r"^(?:\d{4}年(?:\d{1,2}月)?|今年|去年|前年|全年|目前|截至目前|如今|当前|比上年|较上年|上年|同比|近[一二三两几五]年(?:来)?|"
+    r"^(?:\d{4}年(?:\d{1,2}月)?|今年|去年|前年|全年|当年|同年|次年|目前|截至目前|如今|当前|比上年|较上年|上年|同比|近[一二三两几五]年(?:来)?|"
     r"[一二三四]季度|上半年|下半年|前三季度|\d{1,2}[—\-–~至]\d{1,2}月|\d{1,2}月|已经|已)"
 )
-_NOW = re.compile(r"目前|截至目前|如今|当前|现有|已经|已|近[一二三两几]年|当天|日前|近日")
+_NOW = re.compile(r"目前|截至目前|如今|当前|现有|已经|已|近[一二三两几]年|当天|当日|日前|近日|此次|本次")
 
 
 def time_of(text: str, year: int | None, date: str | None = None, last: bool = False) -> str | None:

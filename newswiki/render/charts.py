@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from ..resolve import CONFLICT_SUBJECT_MIN, Entity, key
-from .figures import quantity
+from .figures import period_label, quantity
 
 WIDTH, BAR, GAP, LABEL_W, VALUE_W = 640, 22, 10, 170, 110
 
@@ -21,7 +21,7 @@ def series(entity: Entity) -> list[tuple[str, float, str]] | None:
     slots = {(f.period, f.scope) for f in rows}
     if len(slots) < 2 or len(slots) != len(rows):
         return None
-    return [(f"{f.period or ''} {f.scope or ''}".strip(), float(f.value), quantity(f.value, f.unit)) for f in rows]
+    return [(f"{period_label(f.period, f.period_text)} {f.scope or ''}".strip(), float(f.value), quantity(f.value, f.unit)) for f in rows]
 
 
 def series_chart(entity: Entity) -> str | None:

@@ -47,7 +47,8 @@ def kb_json(site: Site) -> str:
             for f in e.facts:
                 all_facts.append({
                     "id": f.id, "entity": e.id, "subject": f.subject, "value": f.value, "unit": f.unit,
-                    "period": f.period, "scope": f.scope, "kind": f.kind, "value_text": f.value_text,
+                    "period": f.period, "period_text": f.period_text, "scope": f.scope, "owner": f.owner,
+                    "kind": f.kind, "bound": f.bound, "value_text": f.value_text,
                     "sources": refs(f.sources),
                 })
     data = {

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..model import Source
 from ..resolve import Entity
 from .entities import KIND_LABELS, sortable
-from .figures import quantity
+from .figures import figure, period_label, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
@@ -48,8 +48,8 @@ def render_metrics(site: Site, metrics: list[Entity]) -> str:
             for f in e.facts:
                 refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
                 out.append(
-                    f"| {site.entity_link(e, page)} | {sortable(f.value, quantity(f.value, f.unit))} | {md_cell(f.unit)} "
-                    f"| {f.period or '—'} | {md_cell(f.scope or '—')} | {KIND_LABELS.get(f.kind, f.kind)} | {refs} |\n"
+                    f"| {site.entity_link(e, page)} | {sortable(f.value, figure(f.value, f.unit, f.bound))} | {md_cell(f.unit)} "
+                    f"| {md_cell(period_label(f.period, f.period_text))} | {md_cell(f.scope or '—')} | {KIND_LABELS.get(f.kind, f.kind)} | {refs} |\n"
                 )
         out.append("\n")
     return "".join(out)
@@ -71,7 +71,7 @@ def render_conflicts(site: Site) -> str:
             f"{md_cell(quantity(f.value, f.unit))}（" + "、".join(site.cite(s, page, md_text(site.story_title(s))) for s in f.sources) + "）"
             for f in c.facts
         )
-        out.append(f"| {site.entity_link(c.entity, page)} | {f0.period or '—'} | {md_cell(f0.scope or '—')} | {values} |\n")
+        out.append(f"| {site.entity_link(c.entity, page)} | {md_cell(period_label(f0.period, f0.period_text))} | {md_cell(f0.scope or '—')} | {values} |\n")
     return "".join(out)
 
 
