@@ -7,12 +7,16 @@ import re
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, find_names, org_prefix, orgs, place_after, regions_in
+from .names import NameHit, find_names, is_generic, org_prefix, orgs, place_after, regions_in
 from .numbers import time_of
-from .tokens import clause_bounds
+from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
 _UNVEIL = re.compile("揭牌|启用|亮相|开园|成立|签约落地|落地|落户|投用|建成|开业")
-_BUILD = re.compile("开工|动工|开建|竣工|封顶")  # a platform under construction is a project
+_BUILD = re.compile("开工|动工|开建|封顶")  # a platform under construction is a project
+_BY = re.compile(r"由([^，。；由]{2,30}?)(?:投资建设|投资|主办|牵头建设|建设|运营|打造)")
+_JOINT = re.compile(r"由([^，。；由]{2,60}?)(?:共同|联合|合作)?(?:共建|建设|打造)")
+_DIRECTIONAL = "出进入到向往回"
+_ADJECTIVAL_TIME = {"未来", "现代", "当代"}  # time words that may sit inside a name (未来技术创新研究院)
 _LEAD = re.compile(r"(\S{2,20}?)(?:牵头|领衔)")
 _BASED = re.compile(r"依托(\S{2,20}?)(?:组建|建设|成立|打造)")
 _OPERATOR = re.compile(r"运营方(\S{2,30}?)(?:与|和|、|，|。)")
@@ -27,7 +31,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     for sent in ctx.story.sentences:
         text = sent.norm
-        hits = [h for h in find_names(text, "platform_suffixes") if not h.descriptor]
+        hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
         hits += _listed(text, hits)
         pairs = _paired_operators(text, hits)
         for h in hits:
@@ -35,12 +39,14 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if _BUILD.search(clause_after[:12]) or _PROJECT_AFTER.match(clause_after) or _MANNER.match(clause_after):
                 continue  # under construction, a project ("…产业园项目"), or an example of a way ("…等方式")
             attrs: dict = {"kind": h.kind}
-            operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
+            builders = _builders(text, h)
+            operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or (builders[0] if len(builders) == 1 else None)
+            operator = operator or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
             if operator and operator != h.name:
                 attrs["operator"] = operator
-            partner = _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])
-            if partner and partner != operator:
-                attrs["partners"] = [partner]
+            partners = builders if len(builders) > 1 else [p] if (p := _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])) else []
+            if partners := [p for p in partners if p != operator]:
+                attrs["partners"] = partners
             if located := _location(text, h.start, h.end):
                 attrs["location"] = located
             if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.year, ctx.story.date)):
@@ -48,6 +54,54 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
+
+
+def _whole(text: str, h: NameHit) -> NameHit | None:
+    """The whole name: over a time word inside it (武汉经开区|未来|技术创新研究院), without the verb
+    or preposition that opens the clause (充分利用…); None for a verb phrase ("成果走出实验室")."""
+    toks = tokens(text)
+    i = token_index(toks, h.start) - 1
+    start = h.start
+    if 1 <= i < len(toks) and toks[i].end == h.start and toks[i].word in _ADJECTIVAL_TIME and not is_boundary(toks[i - 1], toks[i - 2] if i > 1 else None):
+        start = walk_left(text, toks[i].start)
+    while lead := next((w for w in _leads() if text.startswith(w, start, h.end)), None):
+        start += len(lead)
+    before_suffix = toks[token_index(toks, h.end - len(h.suffix)) - 1] if h.end - len(h.suffix) > start else None
+    if before_suffix and before_suffix.end == h.end - len(h.suffix) and before_suffix.pos == "v" and before_suffix.word[-1] in _DIRECTIONAL:
+        return None  # a verb with a directional complement takes the suffix as its object (走出实验室)
+    name = text[start : h.end]
+    if start == h.start:
+        return h
+    if is_generic(name, h.suffix) or len(name) <= len(h.suffix) + 1:
+        return None
+    return NameHit(start, h.end, name, h.kind, h.suffix, h.descriptor)
+
+
+def _leads() -> tuple[str, ...]:
+    return lexicon.words("name_leads")
+
+
+def _builders(text: str, h: NameHit) -> list[str]:
+    """Who builds or runs the platform: "X是由A建设的", "由A、B、C共建的X", "X由A投资建设"."""
+    after = text[h.end : clause_bounds(text, h.end, "。；")[1]]
+    before = re.search(r"由[^，。；由]{2,60}的$", text[: h.start])
+    for span in (after, before.group() if before else ""):
+        joint = _JOINT.search(span)
+        if m := joint if joint and "、" in joint.group(1) else _BY.search(span):
+            return [n for part in re.split("[、和与及]", m.group(1)) if (n := _org_or_region(part))]
+    return []
+
+
+def _org_or_region(text: str) -> str | None:
+    """An organisation, a region, or a short name standing alone ("由光谷金控投资建设")."""
+    found = orgs(text)
+    if found:
+        return found[-1].name
+    region = regions_in(text)
+    if region and text.endswith(("区", "市", "省")):
+        return region[-1][1]
+    toks = tokens(text)
+    return text if 3 <= len(text) <= 8 and all(t.pos in ("n", "nt", "nz", "ns", "j") for t in toks) else None
 
 
 def _match_org(pattern: re.Pattern, text: str) -> str | None:
@@ -91,4 +145,4 @@ def _paired_operators(text: str, hits) -> dict[str, str]:
 
 def _location(text: str, start: int, end: int) -> str | None:
     """A region after 在/落户/位于 in the sentence, else one in the platform's own name."""
-    return place_after(text, end) or next((r for _, r in regions_in(text[start:end])), None)
+    return place_after(text, end) or next((r for _, r in reversed(regions_in(text[start:end]))), None)

@@ -17,9 +17,17 @@ _RELEASE = re.compile(lexicon.role_alternation("cues", "release"))
 _ISSUED_BY = re.compile(rf"([\u4e00-\u9fff]{{2,8}})(?:正式|同步|联合)?(?:{lexicon.role_alternation('cues', 'release')})")
 _MEASURES = re.compile(r"(\d+)(?:项|条)")
 _AWARD = re.compile(lexicon.role_alternation("cues", "award"))
-_AWARD_WORDING = re.compile(r"(?:给予|一次性|择优|按|安排|最高|奖励|补贴|补助|资助|支持)")
-_TARGET = re.compile(r"(?:^|，)对([^，；。]{2,40}?)的?，")
+_AWARD_WORDING = re.compile(r"(?:给予|一次性|择优|按|安排|最高|奖励|补贴|补助|资助|支持|奖补)")
+_GRANT = re.compile(r"给予|奖补")
+_PAREN = re.compile(r"（[^（）]*）")
+_OFFICER = re.compile(r"董事长|总经理|总裁|创始人|首席执行官")
+_RECEIVED = re.compile(r"荣获|获得|获颁|获奖|领取")
 _DOMAIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)领域(\d+)条")
+_DRAFT = re.compile(r"（?征求意见稿）?")
+_SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
+_FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
 
 
 @lru_cache(maxsize=1)
@@ -34,21 +42,28 @@ def _counted_list_re() -> re.Pattern:
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     latest: list[Mention] = []  # policies named most recently in the current section
+    short: dict[str, Mention] = {}  # "(以下简称《措施》)" -> the policy
+    previous_heading = ""
     for block in ctx.story.blocks:
         if block.kind == "subheading":
-            latest = []
+            latest = _heading(block.text, out, latest)
+            _signature(block.text, previous_heading, out)
+            previous_heading = block.text
             continue
         for sent in block.sentences:
             text = sent.norm
-            found = _titled(ctx, sent, text) + _counted(ctx, sent, text)
+            if referred := _referred(text, out, short):
+                latest = referred
+            found = _titled(ctx, sent, text, short) + _counted(ctx, sent, text)
             if found:
                 out.extend(found)
                 latest = found
                 continue
             if m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
-                for p in out:
-                    if m.group(1) in p.name:
-                        p.attrs.setdefault("measures", int(m.group(2)))
+                if about := [p for p in out if m.group(1) in p.name]:
+                    latest = about
+                for p in about:
+                    p.attrs.setdefault("measures", int(m.group(2)))
             for provision in _provisions(text):
                 source = ctx.source(sent)
                 cited = {**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote}
@@ -59,17 +74,68 @@ def extract(ctx: StoryContext) -> list[Mention]:
     return out
 
 
-def _titled(ctx: StoryContext, sent, text: str) -> list[Mention]:
+def _titled(ctx: StoryContext, sent, text: str, short: dict[str, Mention]) -> list[Mention]:
     out = []
     for m in _TITLE.finditer(text):
-        title = m.group(1)
-        if not _cue_re().search(re.sub(r"（[^（）]*）$", "", title)) or title in lexicon.words("policy_cues"):
-            continue  # not a policy, or "《措施》提出…": the policy named just before
+        title, draft = _DRAFT.sub("", m.group(1)), bool(_DRAFT.search(text, m.start(), m.end() + 8))
+        if not _cue_re().search(_bare(title)) or _is_reference(title, short):
+            continue  # not a policy, or "《措施》提出…": the policy named before
         attrs = _common(ctx, text, title)
+        if draft:
+            attrs["status"] = "征求意见稿"
         if (n := _MEASURES.search(text, m.end())) and not _AWARD.search(text[m.end() : n.start()]):
             attrs["measures"] = int(n.group(1))
-        out.append(Mention("policy", title, sent.text[m.start() : m.end()], ctx.source(sent), attrs))
+        mention = Mention("policy", title, sent.text[m.start() : m.end()], ctx.source(sent), attrs)
+        if (abbr := _SHORT.match(text, m.end())) and _cue_re().search(abbr.group(1)):
+            short[abbr.group(1)] = mention  # 《…行动方案》(以下简称《行动方案》)
+        out.append(mention)
     return out
+
+
+def _bare(title: str) -> str:
+    """A title without its trailing period ("方案（2025—2027年）" -> "方案")."""
+    return re.sub(r"（[^（）]*）$", "", title)
+
+
+def _is_reference(title: str, short: dict[str, Mention]) -> bool:
+    """《措施》, 《行动方案》: a generic or declared short title refers to a policy named before."""
+    return title in short or title in lexicon.words("policy_cues")
+
+
+def _referred(text: str, out: list[Mention], short: dict[str, Mention]) -> list[Mention]:
+    """The policy a "《措施》提出…" sentence refers back to: a declared short title, else the
+    latest policy whose title ends with it."""
+    for m in _TITLE.finditer(text):
+        title = m.group(1)
+        if title in short:
+            return [short[title]]
+        if title in lexicon.words("policy_cues") and (same := [p for p in out if _bare(p.name).endswith(title)]):
+            return same[-1:]
+    return []
+
+
+def _heading(heading: str, out: list[Mention], latest: list[Mention]) -> list[Mention]:
+    """Policies a subheading leaves in scope: a document's own title heading names its policy,
+    a numbered item ("一、…", "（二）…") stays inside the document; other headings end it."""
+    named = [p for p in out if key_of(p.name) == key_of(heading)]
+    if named:
+        return named[-1:]
+    return latest if _NUMBERED.match(heading) else []
+
+
+def key_of(name: str) -> str:
+    return re.sub(r"[\s《》“”]", "", name)
+
+
+def _signature(heading: str, previous: str, out: list[Mention]) -> None:
+    """A document's closing "武汉市洪山区人民政府 / 2025年3月17日": its date and issuer."""
+    if not (m := _FULL_DATE.match(heading.strip())):
+        return
+    regions = [r for _, r in regions_in(previous)] if _ISSUING_BODY.search(previous) else []
+    for p in out:
+        p.attrs.setdefault("date", f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+        if regions and not _opening_region(p.name):
+            p.attrs["issuer"] = regions[-1]
 
 
 def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
@@ -83,38 +149,85 @@ def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
 
 
 def _common(ctx: StoryContext, text: str, title: str) -> dict:
-    attrs: dict = {"kind": next((r[1] for r in lexicon.rows("policy_cues") if title.endswith(r[0])), "政策")}
-    issuer = next((r for _, r in regions_in(title)), None)
-    if not issuer and (m := _ISSUED_BY.search(text)):
-        issuer = next((r for _, r in regions_in(m.group(1))), None)
-    issuer = issuer or (ctx.district if _RELEASE.search(text) or ctx.district else None)
-    if issuer:
+    attrs: dict = {"kind": next((r[1] for r in lexicon.rows("policy_cues") if _bare(title).endswith(r[0])), "政策")}
+    if issuer := _issuer(ctx, text, title):
         attrs["issuer"] = issuer
-    if _RELEASE.search(text) and (when := time_of(text, ctx.year, ctx.story.date)):
+    # the release time is told before the release verb, outside the titles ("方案（2025—2027年）")
+    if (release := _RELEASE.search(text)) and (when := time_of(_TITLE.sub(_blank, text[: release.end()]), ctx.year, ctx.story.date)):
         attrs["date"] = when
     return attrs
 
 
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+def _opening_region(title: str) -> str | None:
+    return next((r for at, r in regions_in(title) if at == 0), None)
+
+
+def _issuer(ctx: StoryContext, text: str, title: str) -> str | None:
+    """The region that opens the title, else the body that releases it ("武汉市人民政府印发"),
+    else a region inside the title, else the region the story's title names, else its district."""
+    if issuer := _opening_region(title):
+        return issuer
+    if (m := _ISSUED_BY.search(_TITLE.sub(_blank, text))) and (found := regions_in(m.group(1))):
+        return found[-1][1]
+    if found := regions_in(title) or regions_in(ctx.story.title):
+        return found[0][1]
+    return ctx.district or ctx.city
+
+
 def _provisions(text: str) -> list[dict]:
-    """Award clauses: "新获批全国重点实验室…，一次性奖励1000万元"."""
+    """Award clauses: "新获批全国重点实验室…，一次性奖励1000万元", each with the condition
+    told in its own item (from the last "；" or the previous award on)."""
     out = []
     amounts = [q for q in quantities(text) if q.unit == "元"]
+    item_start = 0
     for q in amounts:
         start = clause_bounds(text, q.start, "，；。：")[0]
         end = clause_bounds(text, q.end, "，；。")[1]
-        clause = text[start:end]
-        if not _AWARD.search(clause):
+        item_start = max(item_start, clause_bounds(text, q.start, "；。：")[0])
+        item = text[item_start:end]
+        if not (_AWARD.search(item) or _GRANT.search(item)) or _not_a_provision(text, start, q.start):
             continue
-        award = _AWARD_WORDING.search(clause)
-        item = text[clause_bounds(text, q.start, "；。")[0] : q.start]
-        if targets := list(_TARGET.finditer(item)):  # "对…的，给予…": the 对 clause names who qualifies
-            condition = targets[-1].group(1)
-        elif award and award.start() > 0:
-            condition = clause[: award.start()]
-        else:  # the clause opens with the award: the condition is the clause before, or the purpose after
-            prev = clause_bounds(text, max(start - 1, 0), "，；。：")[0]
-            before = text[prev : max(start - 1, 0)]
-            has_amount = any(prev <= a.start < start for a in amounts)
-            condition = before if before and not has_amount else text[q.end : end]
-        out.append({"condition": condition.strip("，；、 的"), "amount": q.value, "text": clause})
+        award = _award_start(text[start : q.start])
+        before = text[item_start : start + award]
+        condition = _condition(before) or text[q.end : end]
+        out.append({"condition": condition, "amount": q.value, "text": text[start:end]})
+        item_start = end
     return out
+
+
+def _not_a_provision(text: str, clause_start: int, at: int) -> bool:
+    """Quoted speech ("…提供不低于1亿元的订单支持。"董事长…), a company officer's words, or an
+    award someone received ("院士荣获800万元奖励")."""
+    quoted = text.count("“", 0, at) > text.count("”", 0, at)
+    return quoted or bool(_OFFICER.search(text) or _RECEIVED.search(text, clause_start, at))
+
+
+def _award_start(clause: str) -> int:
+    """Where the award wording before an amount begins: "给予初创企业最高" -> 0."""
+    found = list(_AWARD_WORDING.finditer(clause))
+    if not found or len(clause) - found[-1].end() > 3:  # "最高补贴可达120万元"
+        return len(clause)
+    first = found[-1]
+    for m in reversed(found[:-1]):
+        if first.start() - m.end() > 6 or re.search("[，；]", clause[m.end() : first.start()]):
+            break
+        first = m
+    return first.start()
+
+
+def _condition(before: str) -> str:
+    """Who or what qualifies: "对…的", a "支持…"/"鼓励…" clause, the words before the award,
+    else the item's first clause."""
+    before = re.sub(r"^[^（]*）", "", _PAREN.sub("", before))  # the tail of "（责任单位：…）"
+    clauses = [c.strip("，；、：的 ") for c in re.split("[，；：]", before)]
+    for c in reversed(clauses):
+        if c.startswith("对") and len(c) > 2:
+            return c[1:].removesuffix("的")
+    for i, c in enumerate(clauses):
+        if c.startswith(("支持", "鼓励")) and len(c) > 4:  # "鼓励…落户，通过…奖补，单家企业每年"
+            return "，".join(x for x in [c.removeprefix("支持"), *clauses[i + 1 : -1]] if x)
+    return clauses[-1] or next((c for c in clauses if c and not quantities(c)), "")
