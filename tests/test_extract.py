@@ -110,3 +110,12 @@ def test_project_figures_cite_the_sentence_that_states_them(mentions):
                     assert str(shown) in m.source.quote, (m.name, attr, shown, m.source.quote)
                     checked += 1
     assert checked >= 3  # 40亿元, 227亩, 4000 in seed 003
+
+
+def test_provision_conditions_and_exclusions():
+    from newswiki.extract.policies import _provisions
+
+    found = _provisions("对新认定的省级孵化器，按投入的10%给予补助，单个项目最高补助80万元；鼓励企业设立研发中心，给予一次性奖励30万元。")
+    assert [(p["condition"], p["amount"]) for p in found] == [("新认定的省级孵化器", 800_000), ("鼓励企业设立研发中心", 300_000)]
+    assert not _provisions("会上，某院士荣获500万元奖励。")
+    assert not _provisions("“每年为企业提供不低于1亿元的订单支持。”")

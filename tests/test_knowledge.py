@@ -171,3 +171,13 @@ def test_a_series_across_scopes_is_charted(articles):
     assert svg and "青山区" in svg and "武汉经开区" in svg and "80亿元" in svg and "156.8亿元" in svg
     ranks = [e for e in kb.entities if e.type == "metric" and e.name.endswith("排名")]
     assert ranks and all(series_chart(e) is None for e in ranks)
+
+
+def test_near_duplicates_merge_but_distinct_names_stay_apart():
+    from newswiki.resolve import _one_char_pairs, _swapped_pairs, _two_words_swapped
+
+    policies = ["某区推动数字经济发展的若干措施", "某区推动数智经济发展的若干措施", "应用场景清单（第一批）", "应用场景清单（第二批）"]
+    assert _one_char_pairs("policy", sorted(policies)) == [("某区推动数字经济发展的若干措施", "某区推动数智经济发展的若干措施")]
+    assert _one_char_pairs("platform", ["滨江数创大走廊", "滨江数创走廊"])
+    assert _swapped_pairs(["人工智能场景机会清单", "人工智能机会场景清单"])
+    assert not _two_words_swapped("武汉大学研究院", "汉武大学研究院")
