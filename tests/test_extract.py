@@ -119,3 +119,40 @@ def test_provision_conditions_and_exclusions():
     assert [(p["condition"], p["amount"]) for p in found] == [("新认定的省级孵化器", 800_000), ("鼓励企业设立研发中心", 300_000)]
     assert not _provisions("会上，某院士荣获500万元奖励。")
     assert not _provisions("“每年为企业提供不低于1亿元的订单支持。”")
+
+
+LISTED_PROJECTS = """某区9个重大项目集中开工
+
+4月9日上午，江夏区举行2024年二季度重大项目集中开工活动，全区9个重大项目集中开工，总投资210亿元。其中，甲乙动力电池及储能电池武汉基地项目总投资100亿元，丙丁新材料产业园项目总投资63亿元。
+
+甲乙动力电池及储能电池武汉基地项目位于武汉经开区通航产业园，建成后年产动力电池20GWh。该项目规划用地约500亩。
+
+此次集中开工的项目还有：庚辛汽车零部件二期、壬癸智能物流园和长江大道改造工程。
+
+近年来，该区委托华中科技大学共建武汉经开区未来技术创新研究院，建设先进制造业项目和基础设施项目。该区计划投资20亿元建设寅卯科技园项目，预计2026年竣工。
+"""
+
+
+def test_projects_listed_after_a_collective_stage(tmp_path):
+    from newswiki.extract import extract_article
+    from newswiki.ingest import read_article
+
+    (tmp_path / "listed.txt").write_text(LISTED_PROJECTS, encoding="utf-8")
+    found = extract_article(read_article(tmp_path / "listed.txt")[0])
+    projects: dict[str, dict] = {}  # name -> attribute -> every value told
+    for m in found:
+        if m.type == "project":
+            for k, v in m.attrs.items():
+                projects.setdefault(m.name, {}).setdefault(k, set()).add(v)
+    assert set(projects) == {
+        "甲乙动力电池及储能电池武汉基地项目", "丙丁新材料产业园项目", "庚辛汽车零部件二期", "壬癸智能物流园", "长江大道改造工程",
+    }
+    first, second = projects["甲乙动力电池及储能电池武汉基地项目"], projects["丙丁新材料产业园项目"]
+    assert (first["amount"], first["stage"], first["date"]) == ({10_000_000_000}, {"开工"}, {"2024-04-09"})
+    assert "武汉经开区通航产业园" in first["location"] and first["capacity"] == {"20GWh"}
+    assert any("500亩" in a for a in first["area"])
+    assert second["amount"] == {6_300_000_000} and "area" not in second
+    assert projects["长江大道改造工程"]["stage"] == {"开工"}
+    names = {m.name for m in found if m.type != "metric"}
+    assert "武汉经开区未来技术创新研究院" in names and "技术创新研究院" not in names
+    assert not any(n.startswith(("委托", "位于", "充分", "利用")) for n in names)

@@ -117,6 +117,9 @@ def find_names(
             end += phase.end()
         walked = _split_list(text, _walk(text, m.start()), m.start(), lexicon_name)
         start = trim_left(text, walked, m.start())
+        for inner in _suffix_re(lexicon_name).finditer(text, start, m.start()):
+            if is_generic(text[start : inner.end()], inner.group(), True):
+                start = inner.end()  # "基础设施项目G318…改造工程": a category before the name
         name = text[start:end]
         before = text[max(0, start - 6) : start]
         descriptor = bool(_DESCRIPTOR.search(before) or _FIRST_OF_KIND.search(text[:start]))
@@ -148,6 +151,8 @@ def _walk(text: str, pos: int) -> int:
         glue = toks[i]
         if glue.word in _DOTS and i > 0 and _joins(toks[i - 1]):
             start = walk_left(text, toks[i - 1].start)
+        elif glue.word in "）)" and (inner := _bracketed(text, toks, i)) is not None:
+            start = inner  # 武汉超级计算（数据）中心项目
         elif glue.word in _inner_words():
             before = walk_left(text, glue.start)
             start = before if before < glue.start else glue.start
@@ -156,6 +161,15 @@ def _walk(text: str, pos: int) -> int:
         else:
             break
     return start
+
+
+def _bracketed(text: str, toks, close: int) -> int | None:
+    """Start of the name around a short bracketed word that ends at token ``close``."""
+    open_ = text.rfind("（", max(0, toks[close].start - 8), toks[close].start)
+    if open_ <= 0 or not re.fullmatch(r"[\u4e00-\u9fff]{1,6}", text[open_ + 1 : toks[close].start]):
+        return None
+    before = toks[token_index(toks, open_ - 1)]
+    return walk_left(text, before.start) if _joins(before) else None
 
 
 def _joins(tok) -> bool:

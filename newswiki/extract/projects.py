@@ -3,26 +3,43 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import find_names, org_prefix, orgs, place_after
+from .names import NameHit, find_names, is_generic, org_prefix, orgs, place_after, regions_in, trim_left
 from .numbers import quantities, time_of
-from .tokens import clause_bounds
+from .tokens import clause_bounds, token_index, tokens, walk_left
 
 _PLAN = re.compile(lexicon.role_alternation("cues", "plan"))
 _INVEST = re.compile(r"(?:总)?投资(?:额)?(?:约|超|近)?$")
-_AREA = re.compile(r"占地(?:面积)?(?:约)?$|建筑面积(?:约)?$")
-_JOBS = re.compile(r"就业岗位(?:约)?$|就业(?:约)?$")
-_CAPACITY = re.compile(r"(?:年产|年产能)?(\d+(?:\.\d+)?万?吨)(?:/年)?")
+_AREA = re.compile(r"(?:占地|用地|建筑)(?:面积)?(?:约|超|近)?$")
+_JOBS = re.compile(r"就业(?:岗位|人口|人数)?(?:约|超|超过|近)?$")
+_CAPACITY = re.compile(r"年产能?[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?万?(?:吨|GWh|MWh|千瓦|台|辆|套|片))|\d+(?:\.\d+)?万?吨/年")
 _CLAUSE = "，。；：—"
 _PHASED = re.compile(r"[一二三四五六七八九十\d]期$")
 _BUILDING = re.compile(r"[^，。；]{0,6}(?:开工|动工|开建|竣工|封顶)")
 _BUILT_BY_ORG = re.compile(r"由([^，。；]{2,30}?)(?:投资建设|投资兴建|建设|投资|运营)")
 _BUILT_BY = re.compile(r"(?:投资建设|投资兴建|建设)$")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?项目")
+_QUOTED = re.compile(r"“[^“”，。]{2,16}”(?:建设)?项目(?!各?\d+个)")
+_LIST_OPEN = re.compile(r"(?:分别为|分别是|包括|主要有|还有)：?")
+_COUNTED_AFTER = re.compile(r"等\d+个[\u4e00-\u9fff]{0,8}项目")
+_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十两几]+个$")  # "4个中医药项目": a category
+_COLLECTIVE_COLON = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}项目：")
+_COUNTED = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}项目")
+_PROJECTS_AFTER = re.compile(r"的?(?:\d+个)?[\u4e00-\u9fff]{0,4}项目")
+_PROJECTS_BEFORE = re.compile(r"项目(?:集中|同时|同步|正式)?$")
+_COLLECTIVE_CUT = re.compile(r"等\d+个|\d+个[\u4e00-\u9fff]{0,8}项目|当天|此次|共有")
+# what may precede a name that is the subject of its clause: 据悉，… / 其中，总投资32亿元的…
+_OPENER = re.compile(r"(?:(?:据悉|据了解|据介绍|此外|另外|同时|其中)，?)?(?:[^，。；]*的)?")
+_CATEGORY = re.compile(r"(?:重点|重大)项目$")  # "航天新材料重点项目": a category of projects
+_LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
+_SUFFIX_AT = re.compile(lexicon.alternation("project_suffixes"))
+_CLAUSE_END = re.compile(r"[，。；、！]|$")
+_PLATFORM_END = re.compile(lexicon.alternation("platform_suffixes") + "$")
 
 
 @lru_cache(maxsize=1)
@@ -36,47 +53,225 @@ def _stage_re() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(lexicon.alternation("stage_verbs")), stages
 
 
+@dataclass(frozen=True)
+class _Event:
+    """A stage reported for several projects at once ("13个重大项目集中开工")."""
+
+    stage: re.Match
+    date: str | None
+    place: str | None
+
+
 def extract(ctx: StoryContext) -> list[Mention]:
-    out: list[Mention] = []
-    named: set[str] = set()  # projects this story has reported
+    found: list[tuple[Mention, bool]] = []  # each mention, and whether it reports a stage
+    cores = _cores(ctx)
     last = None  # the project "该项目" refers to
-    event = None  # "15个项目集中开工": the stage the next "其中，…" sentence shares
+    event = None  # the story's latest collective stage
+    told = None  # the collective stage of the sentence before
+    lead = None  # a collective stage the story opens with: the story is about those projects
+    opening = {s.paragraph for s in ctx.story.sentences[:3]}
     for sent in ctx.story.sentences:
         text = sent.norm
-        shared = event if text.startswith("其中") else None
-        event = _collective_stage(text)
-        hits = find_names(text, "project_suffixes", phases=True)
-        # parks and bases whose construction is reported are projects too
-        hits += [
-            h for h in find_names(text, "platform_suffixes", phases=True)
-            if _PHASED.search(h.name) or _BUILDING.match(text[h.end :])
-        ]
-        for h in sorted(hits, key=lambda h: h.start):
+        shared = told if text.startswith("其中") else None  # "其中，…" shares the sentence before's event
+        told = None
+        if collective := _collective_stage(text):
+            date = time_of(text, ctx.year, ctx.story.date) or (event.date if event else ctx.story.date)
+            event = told = _Event(collective, date, _event_place(text, collective.start()) or ctx.district)
+            lead = lead or (event if sent.paragraph in opening else None)
+        lists = _lists(text) if collective else []
+        hits = _hits(text, cores, lists)
+        if last and (anaphor := _ANAPHOR.match(text)) and not (hits and hits[0].start == 0):
+            figures: dict = {}
+            _figures(text[: hits[0].start if hits else len(text)], figures)  # "该项目一期占地227亩…": cited here
+            if figures:
+                found.append((Mention("project", last, sent.text[: anaphor.end()], ctx.source(sent), figures), False))
+        for i, h in enumerate(hits):
             c_start, c_end = clause_bounds(text, h.start, _CLAUSE)
-            stage = _stage(text, h, c_start, c_end, shared)
-            if stage is None and h.name not in named:
-                continue
-            # a project named again later in the story still tells its company and figures
+            # named in the list of a collective sentence, or opening a clause of "其中，…" after it
+            listed = any(a <= h.start and h.end <= b for a, b in lists)
+            group = told if listed else shared if _OPENER.fullmatch(text, c_start, h.start) else None
+            stage, own = _stage(text, h, c_start, c_end, group.stage if group else None), True
+            if stage is None and lead and _OPENER.fullmatch(text, 0, h.start) and not _PLAN.search(text, 0, h.start):
+                stage, own = lead.stage, False  # "据悉，A项目位于…": one of the story's groundbreaking projects
+            if stage is not None and stage.string is not text:
+                own = False
             attrs: dict = {"stage": _stage_re()[1][stage.group()]} if stage else {}
             if company := _company(text, h, c_start):
                 attrs["company"] = company
-            when = time_of(text[:c_end], ctx.year, ctx.story.date) if stage else None
-            if stage and not when and stage.string is not text:  # the date of the shared event
-                when = time_of(stage.string, ctx.year, ctx.story.date)
+            when = time_of(text[:c_end], ctx.year, ctx.story.date) if own and stage else None
+            if stage and not when and event:
+                when = event.date
             if when:
                 attrs["date"] = when
-            if located := place_after(text, h.end, c_end + 8):
+            if located := _location(text, h.end, c_end) or (event.place if stage and event else None):
                 attrs["location"] = located
-            _figures(text[:c_end] if stage else text, attrs)
-            out.append(Mention("project", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
-            named.add(h.name)
+            _figures(text[_segment_start(text, h, hits[i - 1] if i else None) : _segment_end(text, h, hits[i + 1] if i + 1 < len(hits) else None)], attrs)
+            found.append((Mention("project", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs), stage is not None))
             last = h.name
-        if not hits and last and (anaphor := _ANAPHOR.match(text)):
-            figures: dict = {}
-            _figures(text, figures)  # "该项目一期占地227亩…": cited at this sentence
-            if figures:
-                out.append(Mention("project", last, sent.text[: anaphor.end()], ctx.source(sent), figures))
+    staged = {m.name for m, has_stage in found if has_stage}
+    return [m for m, _ in found if m.name in staged]
+
+
+def _hits(text: str, cores: dict[str, str], lists: list[tuple[int, int]]) -> list[NameHit]:
+    """Project names in ``text``: names with a project suffix, “quoted”项目, parks and bases
+    under construction or named as a story's project ("X" of "X项目"), list items after a
+    collective stage and bare subjects of a stage verb ("九州通健康城建成投用")."""
+    hits = find_names(text, "project_suffixes", phases=True)
+    hits += [
+        NameHit(h.start, h.end, cores.get(_undotted(h.name), h.name), h.kind, h.suffix)
+        for h in find_names(text, "platform_suffixes", phases=True)
+        if _PHASED.search(h.name) or _BUILDING.match(text[h.end :]) or _undotted(h.name) in cores
+    ]
+    hits = [_with_suffix(text, h) for h in hits if not (_CATEGORY.search(h.name) or _COUNT_BEFORE.search(text, 0, h.start))]
+    hits += [NameHit(m.start(), m.end(), m.group(), "项目", "项目") for m in _QUOTED.finditer(text)]
+    items = [h for a, b in lists for h in _items(text, a, b)]
+    # a name across two list items ("B物流中心和C大道改造工程") gives way to the items
+    hits = [h for h in hits if sum(h.start < i.end and i.start < h.end for i in items) < 2] + items
+    hits += _bare_subjects(text)
+    out: list[NameHit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if out and h.start < out[-1].end:
+            continue  # a longer or earlier name covers it
+        out.append(h)
     return out
+
+
+def _with_suffix(text: str, h: NameHit) -> NameHit:
+    """"…产业园一期工程": a phased park followed by a project suffix is one name."""
+    if _PHASED.search(h.name) and (m := _SUFFIX_AT.match(text, h.end)):
+        return NameHit(h.start, m.end(), text[h.start : m.end()], h.kind, m.group())
+    return h
+
+
+def _cores(ctx: StoryContext) -> dict[str, str]:
+    """"现代·金融湾产业园" -> "现代·金融湾产业园项目": a name the story also uses with 项目."""
+    return {
+        _undotted(h.name[: -len(h.suffix)]): h.name
+        for sent in ctx.story.sentences
+        for h in find_names(sent.norm, "project_suffixes", phases=False)
+        if h.name.endswith("项目") and len(h.name) > 4
+    }
+
+
+def _undotted(name: str) -> str:
+    return re.sub("[·•]", "·", name)
+
+
+def _lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the lists a collective sentence names its projects in: "分别为：A、B和C",
+    "包括A、B等", "有A、B、C等26个项目"."""
+    spans = [(m.end(), _list_end(text, m.end())) for m in _LIST_OPEN.finditer(text)]
+    if (colon := _COLLECTIVE_COLON.search(text)) is not None:  # "集中开工有2个项目：其一是A…；另一个B…"
+        spans.append((colon.end(), len(text)))
+    for m in _COUNTED_AFTER.finditer(text):
+        start = max(text.rfind(d, 0, m.start()) for d in "，。；：") + 1
+        if (lead := re.search("有|包括", text[start : m.start()])) is not None:
+            start += lead.end()
+        spans.append((start, m.start()))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _list_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(d, start) for d in ("。", "；", "等")) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _items(text: str, start: int, end: int) -> list[NameHit]:
+    """The items of a list: split at 、 and at a last 和/以及 that jieba reads as a word."""
+    bounds, pos = [], start
+    for part in text[start:end].split("、"):
+        bounds.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    a, b = bounds[-1]
+    toks = tokens(text)
+    joiner = next((t for t in toks if a < t.start and t.end < b and t.word in ("和", "以及")), None)
+    if joiner and len(bounds) > 1:
+        bounds[-1:] = [(a, joiner.start), (joiner.end, b)]
+    return [h for x, y in bounds if (h := _item(text, x, y))]
+
+
+def _item(text: str, start: int, end: int) -> NameHit | None:
+    """A list item that names one project: not a count, a place or a category."""
+    start = trim_left(text, start, end)
+    name = text[start:end].strip("“”")
+    if len(name) < 3 or re.search(r"\d+个|项目|[，；]", name) or _stage_re()[0].search(name) or name in dict(regions_in(name)).values():
+        return None
+    if is_generic(name + "项目", "项目", places=True) or any(o.end == len(name) for o in orgs(name)):
+        return None
+    return NameHit(start, end, text[start:end], "项目", "")
+
+
+def _bare_subjects(text: str) -> list[NameHit]:
+    """"九州通健康城、汉阳市政总部年内建成投用": the names right before a stage verb that
+    takes bare names (``bare`` in stage_verbs), joined by 、."""
+    stage_re, _ = _stage_re()
+    toks = tokens(text)
+    out = []
+    for m in stage_re.finditer(text):
+        if m.group() not in _bare_verbs() or not _CLAUSE_END.match(text, m.end()):
+            continue  # "开工仪式" names an event, not the project's stage
+        if _PLAN.search(text[clause_bounds(text, m.start(), _CLAUSE)[0] : m.start()]):
+            continue
+        i = token_index(toks, m.start()) - 1
+        while i >= 0 and (toks[i].word in _modifiers() or toks[i].pos in ("t", "d", "ad", "a")):
+            i -= 1
+        while i >= 0 and toks[i].pos not in ("x", "uj") and not _PLATFORM_END.search(toks[i].word):
+            start = walk_left(text, toks[i].start)
+            if (h := _item(text, start, toks[i].end)) is None or not _bare_name(h.name):
+                break
+            out.append(h)
+            i = token_index(toks, h.start) - 1
+            if i < 0 or toks[i].word != "、":
+                break
+            i -= 1
+    return out
+
+
+def _bare_name(name: str) -> bool:
+    """A name without a project suffix: long enough to be a proper name, one thing (no 和),
+    neither opening with a classifying word (区级…) nor holding an organisation (…中学高中部)."""
+    first = tokens(name)[0].word
+    return len(name) >= 5 and "和" not in name and first not in lexicon.words("generic_names") and not orgs(name)
+
+
+@lru_cache(maxsize=1)
+def _bare_verbs() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon.rows("stage_verbs") if r[2:] == ("bare",))
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    return frozenset(lexicon.words("stage_modifiers"))
+
+
+def _location(text: str, end: int, c_end: int) -> str | None:
+    """"A项目位于新洲区双柳街行云路，…": the place as written; else the region named after it."""
+    if m := _LOCATED.match(text, end):
+        return m.group(1)
+    return place_after(text, end, c_end + 8)
+
+
+def _event_place(text: str, at: int) -> str | None:
+    """The region nearest before a collective stage ("汉阳区15个重大项目集中开工")."""
+    before = regions_in(text[:at])
+    return before[-1][1] if before else None
+
+
+def _segment_start(text: str, h: NameHit, before: NameHit | None) -> int:
+    """Where the figures of ``h`` start: at its clause ("总投资32亿元的A项目"), never before the
+    name before it."""
+    start = before.end if before else 0
+    return max([start] + [text.rfind(d, start, h.start) + 1 for d in "，；"])
+
+
+def _segment_end(text: str, h: NameHit, following: NameHit | None) -> int:
+    """Where the figures of ``h`` end: before the next name's clause, or a collective
+    phrase ("等26个项目，总投资169亿元")."""
+    end = len(text) if following is None else max(h.end, max(text.rfind(d, h.end, following.start) for d in "，；、") )
+    if following is not None and end == h.end:
+        end = following.start
+    cut = _COLLECTIVE_CUT.search(text, h.end, end)
+    return cut.start() if cut else end
 
 
 def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> re.Match | None:
@@ -86,6 +281,8 @@ def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> r
     conditionals ("达产后") report nothing."""
     stage_re, stages = _stage_re()
     found = next(stage_re.finditer(text, h.end, c_end), None)
+    if found is not None and "的" in text[h.end : found.start()].removesuffix("的"):
+        found = None  # "坐落于X公园北巷的幼儿园建成": the stage is the other noun's
     if found is None and (lead := _stage_first_re().search(text, 0, h.start)) and "。" not in text[lead.end() : h.start]:
         found = lead
     if found is None and _BUILT_BY.search(text[c_start : h.start]):
@@ -105,18 +302,21 @@ def _company(text: str, h, c_start: int) -> str | None:
     item_start = max(c_start, text.rfind("、", 0, h.start) + 1)
     company = org_prefix(h.name, h.suffix) or next((o.name for o in orgs(text[item_start : h.start])), None)
     if not company:
-        company = next((o.name for o in orgs(text[:c_start]) if re.search("签约|投资", text[o.end : h.start])), None)
+        company = next((o.name for o in orgs(text[:c_start]) if re.search("签约|投资|建设", text[o.end : h.start])), None)
     if not company and (by := _BUILT_BY_ORG.match(text, h.end)):
         company = next((o.name for o in orgs(by.group(1))), None)
     return company
 
 
 def _collective_stage(text: str) -> re.Match | None:
-    """The stage of "N个项目集中开工" reported for several projects at once."""
-    counted = re.search(r"\d+个(?:[\u4e00-\u9fff]{0,6})项目", text)
-    if counted:
-        stages = _stage_re()[0].finditer(text, counted.end())
-        return next((m for m in stages if not _PLAN.search(text[counted.end() : m.start()])), None)
+    """The stage reported for several projects at once: "13个重大项目集中开工",
+    "集中开工的9个项目", "重大项目集中开工活动", "签约项目中"."""
+    for m in _stage_re()[0].finditer(text):
+        c_start, c_end = clause_bounds(text, m.start(), _CLAUSE)
+        if text.startswith("后", m.end()) or _PLAN.search(text[c_start : m.start()]):
+            continue
+        if _COUNTED.search(text, c_start, c_end) or _PROJECTS_AFTER.match(text, m.end()) or _PROJECTS_BEFORE.search(text, c_start, m.start()):
+            return m
     return None
 
 
@@ -129,8 +329,7 @@ def _figures(text: str, attrs: dict) -> None:
             attrs.setdefault("amount_text", q.text)
         elif q.unit in ("亩", "平方米", "平方公里") and _AREA.search(before):
             attrs.setdefault("area", q.text)
-        elif q.unit == "个" and _JOBS.search(before):
+        elif q.unit in ("个", "人") and _JOBS.search(before):
             attrs.setdefault("jobs", q.value)
     if m := _CAPACITY.search(text):
-        if "/年" in text[m.start() : m.end() + 2] or "年产" in text[max(0, m.start() - 3) : m.start() + 2]:
-            attrs.setdefault("capacity", m.group(0))
+        attrs.setdefault("capacity", m.group(1) or m.group(0))
