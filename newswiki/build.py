@@ -57,15 +57,21 @@ def build(
 
     t = time.perf_counter()
     todo = pending(report.articles, story_cache)
-    sentences = segment_stories(todo)
+    known = len(report.problems)
+    sentences = segment_stories(todo, report.problems)
     stage("segment", t)
+    for p in report.problems[known:]:
+        log(str(p))
     log(f"segment: {sentences} sentences of {len(todo)} stories ({report.timings['segment']:.2f}s)")
 
     t = time.perf_counter()
-    mentions = extract_all(report.articles, story_cache)
+    known = len(report.problems)
+    mentions = extract_all(report.articles, story_cache, report.problems)
     tokens.cache_clear()
     report.stories_extracted = story_cache.misses
     stage("extract", t)
+    for p in report.problems[known:]:
+        log(str(p))
     log(
         f"extract: {len(mentions)} mentions; {story_cache.misses} stories extracted, "
         f"{story_cache.hits} from cache ({report.timings['extract']:.2f}s)"
@@ -92,4 +98,13 @@ def build(
     for w in report.warnings:
         log(f"warning: {w}")
     log(f"write: {docs} ({report.timings['write']:.2f}s)")
+    if report.problems:
+        log(summary(report.problems))
     return report
+
+
+def summary(problems: list[Problem]) -> str:
+    """The closing list of problems: counts, then each one."""
+    errors = sum(p.level == "error" for p in problems)
+    head = f"problems: {errors} errors, {len(problems) - errors} warnings (the rest of the wiki was built)"
+    return "\n".join([head, *(f"  {p}" for p in problems)])

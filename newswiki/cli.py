@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from .build import build
@@ -36,7 +37,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
             return 2
         cache_dir = None if args.no_cache else args.cache
-        build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir)
+        try:
+            build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir)
+        except Exception as exc:  # a failure of the whole build; one article's failure is a Problem
+            traceback.print_exc()
+            print(f"error: the build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
     elif args.command == "serve":
         from .serve import watch
 

@@ -72,14 +72,21 @@ class Article:
 
 @dataclass(frozen=True)
 class Problem:
-    """A message about one input file; ``level`` is "error" (skipped) or "warning"."""
+    """A message about one input file; ``level`` is "error" (skipped) or "warning".
+
+    A story that failed in segmentation or extraction names its ``story`` and,
+    when known, the ``sentence`` being read.
+    """
 
     source_file: str
     level: str
     reason: str
+    story: str = ""
+    sentence: str = ""
 
     def __str__(self) -> str:
-        return f"{self.level}: {self.source_file}: {self.reason}"
+        where = f"{self.story}{'#' + self.sentence if self.sentence else ''}: " if self.story else ""
+        return f"{self.level}: {self.source_file}: {where}{self.reason}"
 
 
 @dataclass(frozen=True)

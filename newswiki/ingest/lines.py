@@ -136,7 +136,7 @@ def _continues(line: Line, nxt: Line | None, first: bool) -> bool:
         return True
     if first:
         return False  # the first line of a file is its title
-    if segment.word_crosses(line.text, nxt.text):
+    if segment.word_crosses(normalize(line.text), normalize(nxt.text)):
         return True
     clause_inside = re.search("[，；]", normalize(line.text)) is not None
     return clause_inside and not _OPENER_RE.match(normalize(nxt.text))

@@ -68,8 +68,8 @@ def build_story(group: list[Line], story_id: str, source_file: str, position: in
             story.blocks.append(Block("subheading", ln.text, level))
         elif ln.kind == PARAGRAPH:
             text = ln.text
-            if n_paragraph == 0 and (m := _DATELINE.match(text)) and m.end() < len(text):
-                story.bylines.append(m.group(0).strip())
+            if n_paragraph == 0 and (m := _DATELINE.match(normalize(text))) and m.end() < len(text):
+                story.bylines.append(text[: m.end()].strip())
                 text = text[m.end() :]
             n_paragraph += 1
             block = Block("paragraph", text)
@@ -160,5 +160,5 @@ def relevance(story: Story) -> float:
 
 
 def mentions_region(story: Story) -> bool:
-    text = story.title + "".join(s.norm for s in story.sentences)
+    text = normalize(story.title) + "".join(s.norm for s in story.sentences)
     return any(r in text for r in lexicon.words("regions"))
