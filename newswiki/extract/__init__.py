@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Mention, Problem, Sentence, Story
+from ..ingest.normalize import normalize
 from ..ingest.stories import story_year
 from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
@@ -19,7 +20,17 @@ def extract_story(story: Story, issue_year: int | None) -> list[Mention]:
     """All mentions of one on-topic story."""
     ctx = StoryContext.of(story, issue_year)
     found = [m for extractor in EXTRACTORS for m in extractor(ctx)]
-    return found + aliases.extract(ctx, found)
+    return found + aliases.extract(ctx, found) + written_forms(found)
+
+
+def written_forms(found: list[Mention]) -> list[Mention]:
+    """Alias mentions for names read in traditional characters: the entity is named in
+    simplified characters and keeps the form the text writes as an alias."""
+    out: dict[tuple[str, str, str], Mention] = {}
+    for m in found:
+        if m.type != "metric" and m.surface != m.name and normalize(m.surface) == m.name:
+            out.setdefault((m.type, m.name, m.surface), Mention(m.type, m.name, m.surface, m.source, {"alias": m.surface}))
+    return list(out.values())
 
 
 def issue_year(article: Article) -> int | None:
