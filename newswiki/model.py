@@ -43,8 +43,10 @@ class Story:
     title: str
     kicker: str = ""
     continued: bool = False  # a "(上接第一版)" style fragment
-    date: str | None = None  # ISO date when the text gives one
+    date: str | None = None  # ISO date when the text gives one, else the header's
     date_text: str = ""
+    outlet: str = ""  # from the file's metadata header
+    url: str = ""
     relevant: bool = True
     relevance_score: float = 0.0
     blocks: list[Block] = field(default_factory=list)

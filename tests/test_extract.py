@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from newswiki import lexicon
+
 from newswiki.evaluate import evaluate
 from newswiki.extract import extract_all
 from newswiki.extract.numbers import cn_number, parse_quantity
@@ -14,7 +16,8 @@ from .conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT / "tests" / "corpus"
-PRECISION, RECALL = 0.90, 0.85
+# lenient floors per topic (precision, recall); metrics are held strictly in test_eval.py
+FLOORS = {"platforms": (0.95, 0.95), "policies": (0.95, 0.95), "projects": (0.90, 0.95), "metrics": (0.80, 0.60)}
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,9 @@ def test_every_topic_meets_its_targets(corpus):
     scores = evaluate(GOLD, corpus).lenient
     assert all(s.gold for s in scores.values()) or corpus == CORPUS
     for topic, s in scores.items():
-        assert s.precision >= PRECISION, (topic, s.precision, s.false_hits)
-        assert s.recall >= RECALL, (topic, s.recall, s.misses)
+        precision, recall = FLOORS[topic]
+        assert s.precision >= precision, (topic, s.precision, s.false_hits)
+        assert s.recall >= recall, (topic, s.recall, s.misses)
 
 
 def test_every_number_equals_the_number_in_its_quote(mentions):
@@ -93,12 +97,23 @@ def test_policy_provisions_and_projects(mentions):
 
 def test_metric_fields(mentions):
     metric = next(m for m in mentions if m.type == "metric" and m.attrs["value"] == 459)
-    assert (metric.name, metric.attrs["unit"], metric.attrs["period"], metric.attrs["scope"], metric.attrs["kind"]) == (
-        "高新技术企业", "家", 2025, "青山区", "total",
+    a = metric.attrs
+    assert (metric.name, a["subject"], a["unit"], a["period"], a["scope"], a["kind"]) == (
+        "青山区 高新技术企业", "高新技术企业", "家", "2025", "青山区", "total",
     )
-    shares = {(m.attrs["value"], m.source.story[:3]) for m in mentions if m.name == "高新技术产业增加值占GDP比重"}
-    assert shares == {(45, "000"), (45, "001"), (47, "002")}
-    assert all(m.attrs["period"] == 2025 for m in mentions if m.name == "高新技术产业增加值占GDP比重")
+    shares = [m for m in mentions if m.attrs.get("subject") == "高新技术产业增加值占GDP比重"]
+    assert {(m.attrs["value"], m.source.story[:3]) for m in shares} == {(45, "000"), (45, "001"), (47, "002")}
+    assert all(m.attrs["period"] == "2025" for m in shares)
+
+
+def test_metric_periods_qualifiers_and_kinds(mentions):
+    """Periods at the text's granularity, qualifiers as bounds, targets left out, no bare titles."""
+    metrics = [m for m in mentions if m.type == "metric"]
+    quarter = next(m for m in metrics if m.attrs["value"] == 13.2 and m.attrs["unit"] == "%")
+    assert quarter.attrs["period"] == "2026Q1"  # 今年一季度, not the year
+    assert all(m.attrs["bound"] == "min" for m in metrics if m.attrs["value_text"].startswith(("超", "突破")))
+    assert not any(m.attrs["subject"] in lexicon.words("metric_heads") for m in metrics)
+    assert all(" " in m.name or m.attrs["owner"] is None for m in metrics)
 
 
 def test_project_figures_cite_the_sentence_that_states_them(mentions):

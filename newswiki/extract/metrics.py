@@ -488,7 +488,9 @@ def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[
     now = now_at(text[:pos])
     if found and found[-1].shift is not None:  # 当年, 次年: from the year the context named
         context = section.paragraph or section.period
-        return shifted(context.value if context else None, found[-1].shift), found[-1].text
+        if context is not None and context.value:
+            return shifted(context.value, found[-1].shift), found[-1].text
+        found = [p for p in found if p.shift is None]  # no year named before: 当年签约 says nothing
     if found and (now is None or found[-1].start > now):
         return found[-1].value, found[-1].text
     if now is not None:

@@ -10,6 +10,7 @@ from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Problem
 from .decode import SourceError, decode
+from .header import split_header
 from .lines import classify
 from .normalize import normalize
 from .stories import build_story, split_groups, story_date, story_year
@@ -32,6 +33,7 @@ def content_hash(text: str) -> str:
 
 
 def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article:
+    meta, text = split_header(text)
     article = Article(source_file=source_file, encoding=encoding, content_hash=content_hash(text))
     slug = file_slug(source_file)
     groups = split_groups(classify(text))
@@ -39,9 +41,13 @@ def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article
         raise SourceError("no body text (no line ends a sentence)")
     for pos, group in enumerate(groups, 1):
         article.stories.append(build_story(group, f"{slug}-{pos}", source_file, pos))
-    issue_year = next(filter(None, map(story_year, article.stories)), None)
+    published = meta.get("date")
+    issue_year = published[:4] if published else next(filter(None, map(story_year, article.stories)), None)
     for story in article.stories:
         story.date, story.date_text = story_date(story, issue_year)
+        if story.date is None and published:
+            story.date = published  # the header's publication date
+        story.outlet, story.url = meta.get("outlet", ""), meta.get("url", "")
     return article
 
 
