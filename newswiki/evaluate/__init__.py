@@ -78,8 +78,13 @@ def published_dates(sources: Path) -> dict[str, str]:
     out = {}
     for line in sources.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.split("|")]
-        if len(cells) > 6 and (date := re.search(r"\b(\d{4}-\d{2}-\d{2})\b", " ".join(cells[2:-3]))):
+        if len(cells) <= 6:
+            continue
+        told = " ".join(cells[2:-3])
+        if date := re.search(r"\b(\d{4}-\d{2}-\d{2})\b", told):
             out[cells[1]] = date.group(1)
+        elif day := re.search(r"\b(\d{2})\.(\d{2})\b.*?\byear (\d{4}) inferred", told):
+            out[cells[1]] = f"{day.group(3)}-{day.group(1)}-{day.group(2)}"  # "01.12"; year 2018 inferred
     return out
 
 

@@ -27,6 +27,7 @@ _PROJECT_FIGURE = re.compile(r"占地|就业|入园|年产|该项目|项目一�
 _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
+_PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d])")  # "增幅全市第一": peers, not owner
 _RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
 _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
@@ -63,6 +64,11 @@ def _stat_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _heads() -> tuple[str, ...]:
     return lexicon.words("metric_heads")
+
+
+@lru_cache(maxsize=1)
+def _whole_heads() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon.rows("metric_heads") if r[2:] == ("whole",))
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +208,7 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     if _BARE_TOTAL.match(subject) and previous:
         subject = _BARE_TOTAL_END.sub("", previous) + subject  # "13个项目集中开工，总投资133.2亿元"
     subject = subject.replace("同比", "")
-    if not _has_head(subject) or subject in _heads():
+    if not _has_head(subject) or (subject in _heads() and subject not in _whole_heads()):
         return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
     if q.unit != "%":
         return subject, "total"
@@ -222,9 +228,9 @@ def _continues(text: str, pos: int) -> bool:
 
 def _counted_noun(phrase: str) -> str:
     """"项目总投资" after "9个": what is counted ends at its count head (项目)."""
-    for head, group in lexicon.rows("metric_heads"):
+    for head, group, *_ in lexicon.rows("metric_heads"):
         if group == "count" and (i := phrase.find(head)) > -1 and i + len(head) < len(phrase):
-            if not phrase.endswith(tuple(h for h, g in lexicon.rows("metric_heads") if g == "count")):
+            if not phrase.endswith(tuple(h for h, g, *_ in lexicon.rows("metric_heads") if g == "count")):
                 return phrase[: i + len(head)]
     return phrase
 
@@ -310,7 +316,7 @@ def _base_at(text: str, pos: int, bases: list[tuple[int, str]]) -> str:
 
 
 def _last_head(text: str, pos: int) -> int | None:
-    heads = "|".join(h for h, group in lexicon.rows("metric_heads") if group not in ("growth", "rank"))
+    heads = "|".join(h for h, group, *_ in lexicon.rows("metric_heads") if group not in ("growth", "rank"))
     ends = [m.end() for m in re.finditer(heads, text[:pos])]
     return ends[-1] if ends else None
 
@@ -543,7 +549,11 @@ def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | N
     ]
     candidates += owners[-1:]
     scopes = dict(lexicon.rows("scopes"))
-    scope_words = [(before.rfind(w), w) for w in scopes if w in before and not _COMPARED.search(before[: before.rfind(w)])]
+    scope_words = [
+        (before.rfind(w), w) for w in scopes
+        if w in before and not _COMPARED.search(before[: before.rfind(w)])
+        and not _PEERS_OF_RANK.match(text, before.rfind(w) + len(w))
+    ]
     if scope_words:
         p, w = max(scope_words)
         earlier = [r for q, r in candidates if q < p and r.endswith("区")]

@@ -22,7 +22,7 @@ STAGE_VERB = {"签约": "签约", "开工": "开工", "投产": "投产", "达�
 
 
 def group_of(subject: str) -> str:
-    for head, group in sorted(lexicon.rows("metric_heads"), key=lambda r: -len(r[0])):
+    for head, group, *_ in sorted(lexicon.rows("metric_heads"), key=lambda r: -len(r[0])):
         if subject.endswith(head):
             return group
     return "other"
