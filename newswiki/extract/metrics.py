@@ -51,6 +51,8 @@ _JOINED = re.compile(r"(?:实现|完成|录得)$")  # "服务业实现营收154.
 _SECTION_YEAR = re.compile(r"^(\d{4})年$")
 _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
 _SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
+_SIZE_CLASS = re.compile(r"(?:\d+|[一二三四五六七八九十两]?[十百千万亿]+)(?:亿|万)?元?(?:级|以上|以下)")
+_REGION_LEADS = set("在全为是和与及让使把将从到于至向对据各今去明")  # a word before a city that is no part of a name
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -172,6 +174,9 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
             continue  # a project's investment
         if _counted_after(text, q.end):
             continue  # "营收超10亿元企业18家": a threshold describing what is counted
+        if text[q.start - 1 : q.start] == "各" and len(items := _each(text, q.start - 1)) > 1:
+            out += [_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]
+            continue  # "商业项目、基础设施项目和“四水共治”项目各1个": one figure each
         subject, kind = _subject(text, q, section, previous)
         if not subject:
             continue
@@ -207,6 +212,8 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
         subject = _verb_before(text, text.rfind(subject, 0, q.start)) + subject  # "开工重大项目6个", "签约总额"
     if _BARE_TOTAL.match(subject) and previous:
         subject = _BARE_TOTAL_END.sub("", previous) + subject  # "13个项目集中开工，总投资133.2亿元"
+    elif previous and (total := _BARE_TOTAL_END.search(subject)) and previous.endswith(subject[: total.start()] or "\0"):
+        subject = previous + total.group()  # "9个项目同时开工，9个项目总投资…": the projects just counted
     subject = subject.replace("同比", "")
     if not _has_head(subject) or (subject in _heads() and subject not in _whole_heads()):
         return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
@@ -214,6 +221,13 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
         return subject, "total"
     share = _SHARE.search(subject) or text.startswith("为", q.end)
     return subject, "share" if share else "growth" if _GROWTH.search(subject) else "total"
+
+
+def _each(text: str, pos: int) -> list[str]:
+    """The listed indicators a figure after 各 applies to."""
+    listed = text[clause_bounds(text, pos, "，。；：")[0] : pos]
+    items = [_clean(item) for item in re.split(r"、|和|及|与", listed)]
+    return [item for item in items if _has_head(item)] if all(items) else []
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -412,6 +426,9 @@ def _clean(phrase: str) -> str:
 
 
 def _subject_after(text: str, pos: int) -> str:
+    if size := _SIZE_CLASS.match(text, pos):  # "7个百亿级项目", "32个亿元以上项目"
+        rest = _subject_after(text, size.end())
+        return size.group() + rest if rest else ""
     if text[pos : pos + 1] == "“" and (close := text.find("”", pos)) > 0:
         return text[pos : close + 1] + text[close + 1 : walk_right(text, close + 1)]
     return _strip_context(text[pos : walk_right(text, pos)])[0]
@@ -446,9 +463,8 @@ def _verb_after(text: str, pos: int) -> str:
     words = []
     for t in toks:
         if t.pos.startswith("v") or t.word in ("集中", "同时", "首批"):
-            if t.word in ("同时", "首批"):
-                continue
-            words.append(t.word)
+            if t.word != "首批":
+                words.append("集中" if t.word == "同时" else t.word)  # "9个项目同时开工": a collective start
         else:
             break
     return "".join(words) if words and words[-1] not in ("集中",) else ""
@@ -529,9 +545,29 @@ def _regions_owning(text: str) -> list[tuple[int, str]]:
     names += [(p, p + len(n)) for p, n in _owners(text)]
     return [
         (p, r) for p, r in regions_in(text)
-        if not _COMPARED.search(text[max(0, p - 4) : p])
+        if not _COMPARED.search(text[max(0, p - 4) : p]) and not _city_in_name(text, p)
         and not any(a <= p < b and not (a == p and b - a <= len(r) + 1) for a, b in names)
     ]
+
+
+@lru_cache(maxsize=1)
+def _bare_cities() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon.rows("regions") if r[1] == "city" and not r[0].endswith("市"))
+
+
+def _city_in_name(text: str, pos: int) -> bool:
+    """A bare city name inside a firm's or project's name ("北辰武汉汽车零部件物流",
+    "转向系统（武汉）三期"): written between two other words, in brackets, or opening
+    an item of a list."""
+    city = next((c for c in _bare_cities() if text.startswith(c, pos)), None)
+    if city is None:
+        return False
+    before, after = text[pos - 1 : pos], text[pos + len(city) : pos + len(city) + 1]
+    if before == "（" and after == "）":
+        return True
+    if before in ("、", "：") and re.match(r"[\u4e00-\u9fff]+、", text[pos + len(city) :]):
+        return True  # an item of a list of names
+    return bool(re.match(r"[\u4e00-\u9fff]", before) and re.match(r"[\u4e00-\u9fff]", after)) and before not in _REGION_LEADS
 
 
 def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | None:
