@@ -27,7 +27,7 @@ _PROJECT_FIGURE = re.compile(r"占地|就业|入园|年产|该项目|项目一�
 _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
-_PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d])")  # "增幅全市第一": peers, not owner
+_PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d]|排名|排位)")  # "增幅全市第一": peers, not owner
 _RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
 _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
@@ -38,6 +38,8 @@ _GROWTH = re.compile("增长|增速|增幅")
 _SHARE = re.compile("比重|占比|占|盈利面|增长面")
 _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
 _BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增)$")
+# "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
+_GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年)?")
 _BARE_TOTAL = re.compile(r"^(?:总投资|总投资额|总额|总金额|总规模|规模|投资)$")
 _BASE = re.compile(r"(?:比|较|高于|低于|由)[^，。；]*$")  # "增速比一季度加快": the comparison base
 _STAGE = re.compile(lexicon.alternation("stage_verbs"))
@@ -193,7 +195,7 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     if q.unit == "百分点":
         return _change_subject(text, q.start, previous or section.base), "change"
     subject = _subject_before(text, q.start)
-    if not subject and (growth := _BARE_GROWTH.match(_clause_before(text, q.start))):
+    if not subject and (growth := _BARE_GROWTH.match(_GROWTH_LEAD.sub("", _clause_before(text, q.start)))):
         subject = growth.group()  # "，增长15%，"
     if not subject and _continues(text, q.start):
         subject = previous  # "…突破1000亿元大关，达到1010.23亿元"
@@ -257,10 +259,14 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
     if m := re.match(r"(高出|高于|低于)", phrase):
         return rate + phrase  # "…增速高出武汉市平均增速"
     verb = _CHANGE_VERB.search(phrase)
-    words, _ = _strip_context(_BASE.sub("", phrase[: verb.start()] if verb else phrase))
+    moved = phrase[: verb.start()] if verb else phrase
+    base = _BASE.search(moved)
+    words, _ = _strip_context(_BASE.sub("", moved))
     if not words or _BARE_GROWTH.match(words) or words in ("增速", "增幅"):
+        if words and previous and not _GROWTH.search(rate):
+            rate += words  # "地区生产总值…，增速比一季度加快": the total's growth rate
         words = (rate if words else previous) if previous else words or "增速"
-    return words + (verb.group(1) if verb else "变化")
+    return words + (base.group() if base else "") + (verb.group(1) if verb else "变化")  # "…增速比一季度加快"
 
 
 def _mention(ctx, sent, section: _Section, start: int, end: int, subject: str, kind: str, q=None, **extra) -> Mention:
@@ -295,6 +301,14 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
         subject = _subject_before(text, subject_end)
         if not verb and not subject:
             continue  # a bare "全市第一" says nothing of what is ranked
+        what = re.sub(r"(?:排名|排位)$", "", subject)
+        if (not what or _BARE_GROWTH.match(what)) and len(items := _listed_indicators(text, m.start())) > 1:
+            for item in items:  # "社零，批发业销售额、零售业销售额…，增幅排名全市第一"
+                out.append(_mention(
+                    ctx, sent, section, m.start("n") - 1, m.end(), item + what + "排名", "rank",
+                    value=cn_number(m.group("n")), scope=_peer_group(ctx, m.group("peers") or m.group("peers2") or ""),
+                ))
+            continue
         listed = list(_RANKED_LIST.finditer(text, 0, m.start()))
         if subject in ("", "排名", "排位", "总量") or _BARE_GROWTH.match(subject) or subject.startswith("第"):
             basis = (listed[-1].group(1) or listed[-1].group(2)) if listed else _base_at(text, m.start(), bases)
@@ -317,6 +331,18 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
                 group = _peer_group(ctx, peers) or _peer_group(ctx, _group_before(text, m.start()))
                 out.append(_mention(ctx, sent, section, start - 1, end, subject, "rank", value=value, scope=group))
     return out
+
+
+def _listed_indicators(text: str, pos: int) -> list[str]:
+    """Indicators listed in the clauses just before ``pos``, when every item of them is one."""
+    clauses = re.split(r"，", text[: clause_bounds(text, pos, "，。；")[0]].rstrip("，"))
+    found: list[str] = []
+    for clause in reversed(clauses):
+        items = [_clean(item) for item in re.split(r"、|和|及|与", re.sub(r"^其中", "", clause))]
+        if not items or not all(_has_head(item) for item in items):
+            break
+        found = items + found
+    return found
 
 
 def _base_at(text: str, pos: int, bases: list[tuple[int, str]]) -> str:
@@ -403,7 +429,7 @@ def _subject_before(text: str, pos: int) -> str:
     if (joined := _JOINED.search(text, start, phrase_start)) and joined.end() == phrase_start:
         phrase_start = _modifier_before(text, max(walk_left(text, joined.start() - 1, nominal=True), start), start)
         owner, measured = _clean(_ADVERBS.sub("", text[phrase_start : joined.start()])), _clean(text[joined.end() : end])
-        if len(owner) < 3 or owner in measured or _has_head(owner) or owner.endswith("总量"):
+        if len(owner) < 3 or owner in measured or _measures(owner) or owner.endswith("总量"):
             return measured  # "建筑业完成建筑业总产值", "经济总量完成地区生产总值"
         return owner + measured
     return _clean(text[phrase_start:end])
@@ -495,6 +521,11 @@ def _strip_context(phrase: str) -> tuple[str, str | None]:
         else:
             break
     return phrase.rstrip("中的"), scope
+
+
+def _measures(phrase: str) -> bool:
+    """The phrase ends on a measured quantity (产值, 规模), not on what is counted (企业)."""
+    return any(phrase.endswith(h) for h, group, *_ in lexicon.rows("metric_heads") if group != "count")
 
 
 def _has_head(subject: str) -> bool:
