@@ -55,6 +55,9 @@ _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
 _SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 _SIZE_CLASS = re.compile(r"(?:\d+|[一二三四五六七八九十两]?[十百千万亿]+)(?:亿|万)?元?(?:级|以上|以下)")
 _REGION_LEADS = set("在全为是和与及让使把将从到于至向对据各今去明")  # a word before a city that is no part of a name
+_COUNTED_RANK = re.compile(
+    r"([^，。；、]{2,10}?)((?:增幅|增速|总量)?(?:排名|排位|位居|位列|居)[^，。；]{0,6}?(?:前[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+))"
+)
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -202,13 +205,18 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     if _BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
         growth_of = previous or section.base
         subject = growth_of + subject if growth_of else ""
+    if q.unit in _COUNT_UNITS and (ranked := _COUNTED_RANK.match(text, q.end)):
+        return ranked.group(2) + "的" + ranked.group(1), "total"  # "9项核心指标增幅排名全市前三"
     if not _has_head(subject) and q.unit in _COUNT_UNITS | {"元", "美元"}:
         counted = _subject_after(text, q.end)
         if q.unit == "元" and counted.endswith(_FUNDS):
             counted += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
         if counted and q.unit in _COUNT_UNITS and _has_head(counted := _counted_noun(counted)):
-            verbs = _verb_before(text, q.start) + _verb_after(text, text.find(counted, q.end) + len(counted))
-            counted = verbs + counted  # "13个重大项目集中开工": 集中开工重大项目
+            noun_end = text.find(counted, q.end) + len(counted)
+            after = _verb_after(text, noun_end)
+            done = _object_after(text, text.find(after, noun_end) + len(after)) if after else ""
+            # "13个重大项目集中开工": 集中开工重大项目; "22个行业保持工业产值的正增长": 保持工业产值正增长的行业
+            counted = _verb_before(text, q.start) + after + (done + "的" if done else "") + counted
         subject = counted if _has_head(counted) else subject
     elif subject and q.unit in _COUNT_UNITS | {"元"}:
         subject = _verb_before(text, text.rfind(subject, 0, q.start)) + subject  # "开工重大项目6个", "签约总额"
@@ -494,6 +502,16 @@ def _verb_after(text: str, pos: int) -> str:
         else:
             break
     return "".join(words) if words and words[-1] not in ("集中",) else ""
+
+
+def _object_after(text: str, pos: int) -> str:
+    """The short object that ends a counted clause after its verb ("保持工业产值的正增长")."""
+    end = clause_bounds(text, pos, "，。；：")[1]
+    phrase = text[pos:end]
+    if not 2 <= len(phrase) <= 12 or re.search(r"\d", phrase):
+        return ""
+    verbs = [t for t in tokens(phrase) if t.pos.startswith("v") and not _GROWTH.search(t.word)]
+    return "" if verbs else phrase.replace("的", "")
 
 
 def _strip_context(phrase: str) -> tuple[str, str | None]:
