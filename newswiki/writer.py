@@ -32,8 +32,8 @@ def _ours(docs: Path, rel: str, owned: set[str]) -> bool:
     return rel in owned
 
 
-def write_docs(docs: Path, files: dict[str, str]) -> list[str]:
-    """Write ``files`` (docs-relative path -> text) into ``docs``; return warnings."""
+def write_docs(docs: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Write ``files`` (docs-relative path -> text or bytes) into ``docs``; return warnings."""
     docs.mkdir(parents=True, exist_ok=True)
     for leftover in docs.parent.glob(STAGING_PREFIX + "*"):
         shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
@@ -62,7 +62,10 @@ def write_docs(docs: Path, files: dict[str, str]) -> list[str]:
         for rel, text in new.items():
             dst = staging / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
-            dst.write_text(text, encoding="utf-8", newline="\n")
+            if isinstance(text, bytes):
+                dst.write_bytes(text)
+            else:
+                dst.write_text(text, encoding="utf-8", newline="\n")
         (staging / MANIFEST).write_text("".join(f"{rel}\n" for rel in sorted(new)), encoding="utf-8")
 
         # swap: folders by rename, root files by replace, the manifest last

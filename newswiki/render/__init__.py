@@ -1,4 +1,4 @@
-"""Render: the whole generated part of ``docs/`` as a mapping of path -> text."""
+"""Render: the whole generated part of ``docs/`` as a mapping of path -> text (bytes for the database)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from collections.abc import Sequence
 
 from ..model import Article
 from ..resolve import KnowledgeBase
-from . import charts, entities, export, home, overview, sources
+from . import charts, entities, export, home, kbsqlite, overview, sources
 from .site import FOLDER, Site
 
 USERDICT = "data/userdict.txt"
 
 
-def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -> dict[str, str]:
+def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -> dict[str, str | bytes]:
     site = Site({s.id: s for a in articles for s in a.stories}, kb)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for e in kb.entities:
         files[site.page(e)] = entities.render_entity(e, site)
         if e.type == "metric" and (svg := charts.series_chart(e)) is not None:
@@ -46,4 +46,6 @@ def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -
     files["data/kb.json"] = export.kb_json(site)
     files["data/kb.schema.json"] = export.schema()
     files["data/metrics.csv"] = export.metrics_csv(site)
+    files["data/kb.sqlite"] = kbsqlite.kb_sqlite(site)
+    files["data/metadata.yml"] = kbsqlite.datasette_metadata()
     return dict(sorted(files.items()))
