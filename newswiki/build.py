@@ -35,9 +35,10 @@ class BuildReport:
 
 
 def build(
-    seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None
+    seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None, jobs: int = 1
 ) -> BuildReport:
-    """Generate the wiki from ``seeds`` into ``docs``; ``cache_dir`` makes it incremental."""
+    """Generate the wiki from ``seeds`` into ``docs``; ``cache_dir`` makes it incremental;
+    ``jobs`` processes extract the stories."""
     report = BuildReport()
     file_cache, story_cache = Cache(cache_dir), Cache(cache_dir)
 
@@ -66,7 +67,7 @@ def build(
 
     t = time.perf_counter()
     known = len(report.problems)
-    mentions = extract_all(report.articles, story_cache, report.problems)
+    mentions = extract_all(report.articles, story_cache, report.problems, jobs)
     tokens.cache_clear()
     report.stories_extracted = story_cache.misses
     stage("extract", t)

@@ -10,6 +10,12 @@ from pathlib import Path
 from .build import build
 
 
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newswiki", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -18,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--docs", type=Path, default=Path("docs"))
     b.add_argument("--cache", type=Path, default=Path(".cache/newswiki"), help="cache folder for incremental builds")
     b.add_argument("--no-cache", action="store_true", help="a clean build: read and extract every story")
+    b.add_argument("--jobs", type=positive, default=1, metavar="N", help="extract stories in N processes (same output as 1)")
     w = sub.add_parser("serve", help="build, serve on localhost, and rebuild when seeds/ changes")
     w.add_argument("--seeds", type=Path, default=Path("seeds"))
     w.add_argument("--docs", type=Path, default=Path("docs"))
@@ -38,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         cache_dir = None if args.no_cache else args.cache
         try:
-            build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir)
+            build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir, jobs=args.jobs)
         except Exception as exc:  # a failure of the whole build; one article's failure is a Problem
             traceback.print_exc()
             print(f"error: the build failed: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Benchmark: build synthetic corpora of 5, 100 and 1,000 articles and print a table.
+"""Benchmark: build synthetic corpora of 5, 100 and 1,000 articles and print a table,
+then the largest with --jobs 1 and --jobs 2 (time, identical output) and incrementally.
 
 Articles are made by recombining paragraphs of the seeds with other districts,
 names and numbers (so that duplicate detection does not hide the work). Each
@@ -33,7 +34,7 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from newswiki.build import build
-report = build(Path(sys.argv[1]), Path(sys.argv[2]), cache_dir=Path(sys.argv[3]) if sys.argv[3] != "-" else None)
+report = build(Path(sys.argv[1]), Path(sys.argv[2]), cache_dir=Path(sys.argv[3]) if sys.argv[3] != "-" else None, jobs=int(sys.argv[4]))
 print(json.dumps({"timings": report.timings, "stories": report.stories, "extracted": report.stories_extracted,
                   "entities": len(report.kb.entities), "files": report.files,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -86,9 +87,9 @@ def project(folder: Path) -> Path:
     return folder
 
 
-def run_build(folder: Path, cache: str) -> dict:
+def run_build(folder: Path, cache: str, docs: str = "docs", jobs: int = 1) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder / "seeds"), str(folder / "docs"), cache],
+        [sys.executable, "-c", CHILD, str(folder / "seeds"), str(folder / docs), cache, str(jobs)],
         capture_output=True, text=True, check=True, cwd=folder,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -104,6 +105,20 @@ def run_mkdocs(folder: Path) -> tuple[float, float]:
     if out.returncode:
         raise SystemExit(out.stderr)
     return time.perf_counter() - started, int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def jobs_line(folder: Path, n: int) -> str:
+    """Clean builds with --jobs 1 and --jobs 2 of the same corpus: time and identical output."""
+    runs = {jobs: run_build(folder, "-", f"docs-jobs{jobs}", jobs) for jobs in (1, 2)}
+    same = tree(folder / "docs-jobs1") == tree(folder / "docs-jobs2")
+    cells = ", ".join(
+        f"--jobs {j}: our stages {sum(r['timings'].values()):.2f}s (extract {r['timings']['extract']:.2f}s)" for j, r in runs.items()
+    )
+    return f"{n} articles, {cells}; identical docs/: {'yes' if same else 'NO'}"
 
 
 def main() -> None:
@@ -129,6 +144,7 @@ def main() -> None:
         )
     n = max(args.sizes)
     folder = base / f"corpus-{n}"
+    print(f"\n{jobs_line(folder, n)}")
     cache = str(folder / "cache")
     cold = run_build(folder, cache)
     (folder / "seeds" / f"{n:04d}_synthetic.txt").write_text(article(n, pool), encoding="utf-8")

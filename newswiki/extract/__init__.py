@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 
 from ..cache import Cache
 from ..cache import key as cache_key
@@ -88,34 +91,58 @@ def segment_stories(stories: Iterable[Story], problems: list[Problem] | None = N
 
 
 def extract_article(article: Article, cache: Cache | None = None, problems: list[Problem] | None = None) -> list[Mention]:
-    """All mentions in the on-topic stories of one article (each story cached by its text).
-
-    With ``problems``, each story is isolated: one that raises (or failed in
-    segmentation, so is named there) contributes no mentions and is not cached.
-    """
-    year = issue_year(article)
-    failed = {p.story for p in problems or ()}
-    out: list[Mention] = []
-    for story in article.stories:
-        if not story.relevant or story.id in failed:
-            continue
-        name = story_key(story, year)
-        mentions = cache.get(name) if cache is not None else None
-        if mentions is None:
-            try:
-                mentions = extract_story(story, year)
-            except Exception as exc:
-                if problems is None:
-                    raise
-                problems.append(failure("extraction", story, exc))
-                continue
-            if cache is not None:
-                cache.put(name, mentions)
-        out.extend(mentions)
-    return out
+    """All mentions in the on-topic stories of one article (see ``extract_all``)."""
+    return extract_all([article], cache, problems)
 
 
 def extract_all(
-    articles: Iterable[Article], cache: Cache | None = None, problems: list[Problem] | None = None
+    articles: Iterable[Article], cache: Cache | None = None, problems: list[Problem] | None = None, jobs: int = 1
 ) -> list[Mention]:
-    return [m for a in articles for m in extract_article(a, cache, problems)]
+    """All mentions in the on-topic stories of ``articles``, in corpus order (each story cached by its text).
+
+    With ``problems``, each story is isolated: one that raises (or failed in
+    segmentation, so is named there) contributes no mentions and is not cached.
+    Stories missing from the cache go through ``extract_stories`` in ``jobs`` processes.
+    """
+    failed = {p.story for p in problems or ()}
+    work = [
+        (story, year) for a in articles for year in [issue_year(a)] for story in a.stories
+        if story.relevant and story.id not in failed
+    ]
+    names = [story_key(story, year) for story, year in work]
+    found = [cache.get(name) if cache is not None else None for name in names]
+    todo = [i for i, mentions in enumerate(found) if mentions is None]
+    for i, result in zip(todo, extract_stories([work[i] for i in todo], problems is not None, jobs)):
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        found[i] = result
+        if cache is not None:
+            cache.put(names[i], result)
+    return [m for mentions in found if mentions is not None for m in mentions]
+
+
+def extract_stories(work: list[tuple[Story, int | None]], isolate: bool, jobs: int = 1) -> Iterator[list[Mention] | Problem]:
+    """The seam for parallel extraction: ``extract_one`` is a pure function of (story, year),
+    mapped over the stories here in a process pool and, past one machine, by a cluster
+    engine the same way. Results come in the order of ``work`` (as they finish, so each is
+    cached at once), and the output does not depend on ``jobs``."""
+    if jobs <= 1 or len(work) < 2:
+        yield from (extract_one(story, year, isolate) for story, year in work)
+        return
+    # fork: workers inherit the loaded dictionaries and the segment stage's tokens
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    jobs = min(jobs, len(work))
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        stories, years = zip(*work)
+        yield from pool.map(extract_one, stories, years, repeat(isolate), chunksize=max(1, len(work) // (4 * jobs)))
+
+
+def extract_one(story: Story, year: int | None, isolate: bool) -> list[Mention] | Problem:
+    """The mentions of one story; with ``isolate``, an exception becomes the story's ``Problem``."""
+    try:
+        return extract_story(story, year)
+    except Exception as exc:
+        if not isolate:
+            raise
+        return failure("extraction", story, exc)

@@ -50,24 +50,39 @@ def _quantity_re() -> re.Pattern:
     units = lexicon.alternation("units")
     mults = lexicon.alternation("multipliers")
     return re.compile(
-        rf"(?P<pre>(?<![签节制合条公契预相])(?:{_alternation('before')}))?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
+        rf"(?P<pre>(?<![签节制合条公契预相通经])(?:{_alternation('before')}))?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
         rf"(?:(?P<mult>{mults})?(?P<unit>{units})|(?P<bare>亿|万亿)(?=[，。；、）\s]|$))(?!\w*/年)"
         rf"(?P<post>{_alternation('after')})?"
     )
 
 
+@lru_cache(maxsize=1)
+def _numeral_re() -> re.Pattern:
+    """"过千亿元", "两千亿元": a Chinese numeral, always with its multiplier."""
+    return re.compile(
+        rf"(?P<pre>(?<![签节制合条公契预相通经])(?:{_alternation('before')}))?(?<![\d.一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?)"
+        rf"(?P<mult>{lexicon.alternation('multipliers')})(?P<unit>{lexicon.alternation('units')})"
+        rf"(?P<more>)(?P<bare>)(?P<post>{_alternation('after')})?"
+    )
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元).
+    """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元, 千亿元 -> 10^11 元).
 
     A bare 亿 ending a clause ("固定资产投资536亿，") is money in yuan."""
     units = {r[0]: (r[1], Decimal(r[2])) for r in lexicon.rows("units")}
     mults = {r[0]: Decimal(r[1]) for r in lexicon.rows("multipliers")}
     quals = _qualifiers()
     out = []
-    for m in _quantity_re().finditer(text):
+    digits = list(_quantity_re().finditer(text))
+    taken = [(m.start(), m.end()) for m in digits]
+    numerals = [m for m in _numeral_re().finditer(text) if not any(a < m.end() and m.start("num") < b for a, b in taken)]
+    for m in sorted(digits + numerals, key=lambda m: m.start()):
         unit, factor = units[m.group("unit")] if m.group("unit") else ("元", Decimal(1))
         mult = m.group("mult") or m.group("bare") or ""
-        value = Decimal(m.group("num")) * mults.get(mult, Decimal(1)) * factor
+        number = m.group("num")
+        count = Decimal(number) if number.isdigit() or "." in number else Decimal(cn_number(number) or 1)
+        value = count * mults.get(mult, Decimal(1)) * factor
         number = int(value) if value == value.to_integral_value() else float(value)
         words = [(w, at) for w, at in ((m.group("pre"), "before"), (m.group("more"), "after"), (m.group("post"), "after")) if w]
         bound = next((quals[w] for w in words if w in quals), None)
