@@ -123,7 +123,7 @@ class _Section:
         self.region: str | None = None
         self.paragraph: _When | None = None
         self.base = ""  # the indicator the last figure was about, for "增长…" told after it
-        self.owner: str | None = None  # the last organisation or platform named
+        self.owners: list[str] = []  # organisations and platforms named so far, in order
         self.now = False  # the paragraph speaks of the story's own day (当天, 此次)
 
     def enter(self, heading, year: int | None) -> None:
@@ -147,7 +147,7 @@ class _Section:
                 self.paragraph = _When(last.value, last.text)
         self.now = self.now or now_at(text) is not None
         if owners := _owners(text):
-            self.owner = owners[-1][1]
+            self.owners += [name for _, name in owners]
 
 
 def _sentence_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mention]:
@@ -171,7 +171,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
     # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
     named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
     for q in quantities(text):
-        clause = text[clause_bounds(text, q.start, _SUBJECT_DELIMS)[0] : q.start]
+        clause_start = clause_bounds(text, q.start, _SUBJECT_DELIMS)[0]
+        clause = text[clause_start : q.start]
         after = text[q.end : q.end + 6]
         if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里", "平方米", "亩"):
             continue
@@ -189,7 +190,9 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
             section.base = subject
         if kind != "change":
             previous = subject
-        out.append(_mention(ctx, sent, section, q.start, q.end, subject, kind, q))
+        # "该院共获得专利625项，其中发明专利78项，…": a breakdown belongs to the owner of its total
+        part_of = _breakdown_owner(text, q.start, out)
+        out.append(_mention(ctx, sent, section, q.start, q.end, subject, kind, q, owner=part_of))
     return out
 
 
@@ -231,6 +234,13 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
         return subject, "total"
     share = _SHARE.search(subject) or text.startswith("为", q.end)
     return subject, "share" if share else "growth" if _GROWTH.search(subject) else "total"
+
+
+def _breakdown_owner(text: str, pos: int, told: list[Mention]) -> str | None:
+    """The owner of the total a 其中 before ``pos`` breaks down, if any."""
+    part = text.rfind("其中", 0, pos)
+    totals = [m for m in told if m.attrs["at"] < part]
+    return totals[-1].attrs["owner"] if part > -1 and totals and "；" not in text[part:pos] else None
 
 
 def _each(text: str, pos: int) -> list[str]:
@@ -277,10 +287,12 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
     return words + (base.group() if base else "") + (verb.group(1) if verb else "变化")  # "…增速比一季度加快"
 
 
-def _mention(ctx, sent, section: _Section, start: int, end: int, subject: str, kind: str, q=None, **extra) -> Mention:
+def _mention(
+    ctx, sent, section: _Section, start: int, end: int, subject: str, kind: str, q=None, owner=None, **extra
+) -> Mention:
     text = sent.norm
     period, words = _period(ctx, text, start, section)
-    owner = _owner(ctx, text, start, section)
+    owner = owner or _owner(ctx, text, start, section)
     attrs = {
         "value": q.value if q else extra.pop("value"),
         "unit": q.unit if q else "位",
@@ -557,8 +569,9 @@ def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[
     early in a year are last year's."""
     found = [p for p in periods(text[:pos], ctx.year) if not p.base]
     now = now_at(text[:pos])
-    if found and found[-1].shift is not None:  # 当年, 次年: from the year the context named
-        context = section.paragraph or section.period
+    if found and found[-1].shift is not None:  # 当年, 次年: from the year the sentence or context named
+        named = [p for p in found[:-1] if p.shift is None and p.value]
+        context = _When(named[-1].value, named[-1].text) if named else section.paragraph or section.period
         if context is not None and context.value:
             return shifted(context.value, found[-1].shift), found[-1].text
         found = [p for p in found if p.shift is None]  # no year named before: 当年签约 says nothing
@@ -594,9 +607,18 @@ def _regions_owning(text: str) -> list[tuple[int, str]]:
     names += [(p, p + len(n)) for p, n in _owners(text)]
     return [
         (p, r) for p, r in regions_in(text)
-        if not _COMPARED.search(text[max(0, p - 4) : p]) and not _city_in_name(text, p)
+        if not _COMPARED.search(text[max(0, p - 4) : p]) and not _city_in_name(text, p) and not _gloss(text, p)
         and not any(a <= p < b and not (a == p and b - a <= len(r) + 1) for a, b in names)
     ]
+
+
+def _gloss(text: str, pos: int) -> bool:
+    """"武汉开发区（汉南区）": a region in brackets right after another names the same place."""
+    return text[pos - 1 : pos] == "（" and any(p + len(w) == pos - 1 for p, w in _region_words(text[: pos - 1]))
+
+
+def _region_words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(lexicon.alternation("regions"), text)]
 
 
 @lru_cache(maxsize=1)
@@ -644,8 +666,10 @@ def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | N
         earlier = [r for q, r in candidates if q < p and r.endswith("区")]
         district = section.region if section.region and scopes[w] == "district" else None
         candidates.append((p, earlier[-1] if earlier else district or ctx.scope_word(w)))
-    if _OWNER_ANAPHOR.search(before, clause_start) and section.owner:
-        candidates.append((clause_start, section.owner))  # "中心已有4家企业入驻"
+    if (anaphor := _OWNER_ANAPHOR.search(before, clause_start)) and section.owners:
+        head = anaphor.group().lstrip("该本此")  # "中心已有4家企业入驻": the last centre named
+        named = [n for n in section.owners if n.endswith(head)] if len(head) > 1 else []
+        candidates.append((clause_start, (named or section.owners)[-1]))
     if candidates:
         return max(candidates)[1]
     return section.region or ctx.district or ctx.city
