@@ -228,6 +228,8 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     elif previous and (total := _BARE_TOTAL_END.search(subject)) and previous.endswith(subject[: total.start()] or "\0"):
         subject = previous + total.group()  # "9个项目同时开工，9个项目总投资…": the projects just counted
     subject = subject.replace("同比", "")
+    if subject in _heads() and subject not in _whole_heads():
+        subject = _widened(text, q.start, subject)  # "设立政府引导基金规模482亿元": not just 规模
     if not _has_head(subject) or (subject in _heads() and subject not in _whole_heads()):
         return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
     if q.unit != "%":
@@ -248,6 +250,14 @@ def _each(text: str, pos: int) -> list[str]:
     listed = text[clause_bounds(text, pos, "，。；：")[0] : pos]
     items = [_clean(item) for item in re.split(r"、|和|及|与", listed)]
     return [item for item in items if _has_head(item)] if all(items) else []
+
+
+def _widened(text: str, pos: int, head: str) -> str:
+    """The whole clause before a figure, as its indicator, when the phrase found is a bare head."""
+    start = clause_bounds(text, pos, _SUBJECT_DELIMS)[0]
+    end = text.rfind(head, start, pos) + len(head)
+    phrase = _clean(_LEADING_ADVERB.sub("", _clean(text[start:end])).lstrip("已"))
+    return phrase if phrase.endswith(head) and len(phrase) <= 16 else head
 
 
 def _clause_before(text: str, pos: int) -> str:
