@@ -58,6 +58,7 @@ _REGION_LEADS = set("在全为是和与及让使把将从到于至向对据各�
 _COUNTED_RANK = re.compile(
     r"([^，。；、]{2,10}?)((?:增幅|增速|总量)?(?:排名|排位|位居|位列|居)[^，。；]{0,6}?(?:前[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+))"
 )
+_DONE = re.compile(r"已|累计|目前|如今|截至")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -80,7 +81,23 @@ def _whole_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _target_re() -> re.Pattern:
-    return re.compile(rf"{lexicon.alternation('target_cues')}|(?<![回达截提收得])到20\d\d年")
+    strong = "|".join(re.escape(r[0]) for r in lexicon.rows("target_cues") if r[1:] != ("weak",))
+    return re.compile(rf"{strong}|(?<![回达截提收得])到20\d\d年")
+
+
+@lru_cache(maxsize=1)
+def _weak_target_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(r[0]) for r in lexicon.rows("target_cues") if r[1:] == ("weak",)))
+
+
+def _target(text: str) -> re.Match | None:
+    """Where the targets of a sentence begin: a strong cue, or a weak one (培育, 引入)
+    in a sentence that does not say what it reports is done (已, 累计, 目前)."""
+    weak = _weak_target_re().search(text)
+    if weak and _DONE.search(text, 0, weak.start()):
+        weak = None
+    found = [m for m in (_target_re().search(text), weak) if m]
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 def extract(ctx: StoryContext) -> list[Mention]:
@@ -152,7 +169,7 @@ class _Section:
 
 def _sentence_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mention]:
     text = sent.norm
-    target = _target_re().search(text)
+    target = _target(text)
     try:
         before = section.base
         found = _quantity_metrics(ctx, sent, section)
