@@ -59,6 +59,8 @@ _COUNTED_RANK = re.compile(
     r"([^，。；、]{2,10}?)((?:增幅|增速|总量)?(?:排名|排位|位居|位列|居)[^，。；]{0,6}?(?:前[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+))"
 )
 _DONE = re.compile(r"已|累计|目前|如今|截至")
+_SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|$)")
+_ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|增幅))+$")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -217,6 +219,10 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     """(indicator, kind) of the figure ``q``."""
     if q.unit == "百分点":
         return _change_subject(text, q.start, previous or section.base), "change"
+    if q.unit == "%" and (part := _SHARE_OF_GROUP.match(text, q.end)):
+        group = _clean(_clause_before(text, q.start).rstrip("中"))
+        if _has_head(group) and _has_head(part.group(1)):
+            return f"{group}中{part.group(1)}占比", "share"  # "新增企业中超80%为数字经济企业"
     subject = _subject_before(text, q.start)
     if not subject and (growth := _BARE_GROWTH.match(_GROWTH_LEAD.sub("", _clause_before(text, q.start)))):
         subject = growth.group()  # "，增长15%，"
@@ -357,7 +363,9 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
                 ))
             continue
         listed = list(_RANKED_LIST.finditer(text, 0, m.start()))
-        if subject in ("", "排名", "排位", "总量") or _BARE_GROWTH.match(subject) or subject.startswith("第"):
+        if _ASPECTS.match(what):  # "研发投入23.6亿元，总量及增速均居中心城区第2"
+            subject = _base_at(text, m.start(), bases) + what if _base_at(text, m.start(), bases) else ""
+        elif subject in ("", "排名", "排位", "总量") or _BARE_GROWTH.match(subject) or subject.startswith("第"):
             basis = (listed[-1].group(1) or listed[-1].group(2)) if listed else _base_at(text, m.start(), bases)
             if _BARE_GROWTH.match(subject):  # "增长12%，增幅全市第一": the growth of the indicator
                 basis = re.sub(r"(?:增长|增速|增幅)$", "", basis)
