@@ -381,10 +381,14 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
                 break
             items.append((more.group(1), more.group(2), more.start(2), more.end()))
             pos = more.end()
+        edition = re.search(r"(20\d\d)(?:年度?)?(?:版)?$", listed[-1].group(1) or listed[-1].group(2) or "") if listed else None
         for peers, number, start, end in items:
             if (value := cn_number(number)) is not None:
                 group = _peer_group(ctx, peers) or _peer_group(ctx, _group_before(text, m.start()))
-                out.append(_mention(ctx, sent, section, start - 1, end, subject, "rank", value=value, scope=group))
+                rank = _mention(ctx, sent, section, start - 1, end, subject, "rank", value=value, scope=group)
+                if edition:  # 《…报告2025》: the ranking's own year
+                    rank.attrs.update(period=edition.group(1), period_text=edition.group())
+                out.append(rank)
     return out
 
 
@@ -611,6 +615,8 @@ def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[
             return shifted(context.value, found[-1].shift), found[-1].text
         found = [p for p in found if p.shift is None]  # no year named before: 当年签约 says nothing
     if found and (now is None or found[-1].start > now):
+        if found[-1].text == "全年" and _early_in_year(ctx):
+            return str(ctx.year - 1), found[-1].text  # "全年GDP增长5.3%" in January: last year's
         return found[-1].value, found[-1].text
     if now is not None:
         return (str(ctx.year) if ctx.year else None), text[now : now + 2]
@@ -619,12 +625,17 @@ def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[
     for when in (section.paragraph, section.period):
         if when is not None:
             return when.value, when.text
-    date = ctx.story.date
     if section.now:
         return (str(ctx.year) if ctx.year else None), ""
-    if ctx.year and date and int(date[5:7]) <= _FULL_YEAR_MONTHS:
+    if _early_in_year(ctx):
         return str(ctx.year - 1), ""
     return (str(ctx.year) if ctx.year else None), ""
+
+
+def _early_in_year(ctx: StoryContext) -> bool:
+    """Yearly figures reported up to April are last year's."""
+    date = ctx.story.date
+    return bool(ctx.year and date and len(date) >= 7 and int(date[5:7]) <= _FULL_YEAR_MONTHS)
 
 
 def _owners(text: str) -> list[tuple[int, str]]:
