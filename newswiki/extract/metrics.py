@@ -61,6 +61,7 @@ _COUNTED_RANK = re.compile(
 _DONE = re.compile(r"已|累计|目前|如今|截至")
 _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|$)")
 _ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|增幅))+$")
+_LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -240,7 +241,7 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
         if counted and q.unit in _COUNT_UNITS and _has_head(counted := _counted_noun(counted)):
             noun_end = text.find(counted, q.end) + len(counted)
             after = _verb_after(text, noun_end)
-            done = _object_after(text, text.find(after, noun_end) + len(after)) if after else ""
+            done = _object_after(text, text.find(after, noun_end) + len(after), after in _LIGHT_VERBS) if after else ""
             # "13个重大项目集中开工": 集中开工重大项目; "22个行业保持工业产值的正增长": 保持工业产值正增长的行业
             counted = _verb_before(text, q.start) + after + (done + "的" if done else "") + counted
         subject = counted if _has_head(counted) else subject
@@ -256,7 +257,7 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     if not _has_head(subject) or (subject in _heads() and subject not in _whole_heads()):
         return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
     if q.unit != "%":
-        return subject, "total"
+        return subject, "growth" if subject.endswith(("净增", "净增加")) else "total"
     share = _SHARE.search(subject) or text.startswith("为", q.end)
     return subject, "share" if share else "growth" if _GROWTH.search(subject) else "total"
 
@@ -555,14 +556,15 @@ def _verb_after(text: str, pos: int) -> str:
     return "".join(words) if words and words[-1] not in ("集中",) else ""
 
 
-def _object_after(text: str, pos: int) -> str:
-    """The short object that ends a counted clause after its verb ("保持工业产值的正增长")."""
+def _object_after(text: str, pos: int, event: bool = False) -> str:
+    """The short object that ends a counted clause after its verb ("保持工业产值的正增长");
+    after a light verb it may be an event ("实现当年签约当年开工")."""
     end = clause_bounds(text, pos, "，。；：")[1]
     phrase = text[pos:end]
     if not 2 <= len(phrase) <= 12 or re.search(r"\d", phrase):
         return ""
     verbs = [t for t in tokens(phrase) if t.pos.startswith("v") and not _GROWTH.search(t.word)]
-    return "" if verbs else phrase.replace("的", "")
+    return "" if verbs and not event else phrase.replace("的", "")
 
 
 def _strip_context(phrase: str) -> tuple[str, str | None]:
