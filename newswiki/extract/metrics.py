@@ -386,6 +386,8 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
         for peers, number, start, end in items:
             if (value := cn_number(number)) is not None:
                 group = _peer_group(ctx, peers) or _peer_group(ctx, _group_before(text, m.start()))
+                if not group and listed and re.match(r"《?(?:20\d\d年度?)?(?:中国|全国)", listed[-1].group()):
+                    group = "全国"  # 《中国工业百强区》: a national ranking
                 rank = _mention(ctx, sent, section, start - 1, end, subject, "rank", value=value, scope=group)
                 if edition:  # 《…报告2025》: the ranking's own year
                     rank.attrs.update(period=edition.group(1), period_text=edition.group())
@@ -445,6 +447,8 @@ def _peer_group(ctx: StoryContext, universe: str) -> str | None:
         return None
     if any(universe.endswith(w) for w in lexicon.words("peer_groups")) and not universe.startswith("全"):
         return universe
+    if universe in lexicon.words("peer_groups") and not ctx.scope_word(universe):
+        return universe  # 全国, 全球: no region of the story
     if found := ctx.scope_word(universe):
         return found
     named = regions_in(universe)
