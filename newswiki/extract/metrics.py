@@ -62,6 +62,8 @@ _DONE = re.compile(r"已|累计|目前|如今|截至")
 _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|$)")
 _ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|增幅))+$")
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
+# "光化院已引进孵化超25家企业": an institute's short name opening a clause on what it has done
+_SHORT_OWNER = re.compile(r"(?:^|[，。；：])([\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -649,6 +651,7 @@ def _owners(text: str) -> list[tuple[int, str]]:
     hits = [(h.start, h.name) for h in find_names(text, "platform_suffixes") if not h.descriptor]
     hits += [(h.start, h.name) for h in find_names(text, "org_suffixes") if not h.descriptor]
     hits += [(h.start, h.name) for h in find_names(text, "owner_suffixes") if not h.descriptor]
+    hits += [(m.start(1), m.group(1)) for m in _SHORT_OWNER.finditer(text)]
     return sorted(set(hits))
 
 
@@ -704,7 +707,7 @@ def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | N
     # 注册资本259亿元"), not one given as an example (X等企业带动) or named inside the clause
     owners = [
         (p, n) for p, n in _owners(before)
-        if n.endswith(_owner_suffixes()) and not _EXAMPLE.match(before, p + len(n)) and _opens_clause(before, p)
+        if (n.endswith(_owner_suffixes()) or _SHORT_OWNER.match(before, max(p - 1, 0))) and not _EXAMPLE.match(before, p + len(n)) and _opens_clause(before, p)
     ]
     candidates += owners[-1:]
     scopes = dict(lexicon.rows("scopes"))
