@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed        # what the site needs (pyproject dependencies)
+TESTED := $(VENV)/.installed-test   # and the test tools (the [test] extra)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site docs test eval bench serve clean chromium
@@ -13,7 +14,7 @@ site: docs  ## generate docs/ from seeds/ and build the static site into site/
 docs: $(STAMP)  ## generate docs/ from seeds/
 	$(PY) -m newswiki build --seeds seeds --docs docs
 
-test: $(STAMP) chromium  ## run the test suite (browser tests use Debian's Chromium)
+test: $(TESTED) chromium  ## run the test suite (browser tests use Debian's Chromium)
 	$(PY) -m pytest
 
 chromium:  ## Debian's Chromium for the browser tests, installed when missing
@@ -33,6 +34,10 @@ serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when seeds/ cha
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TESTED): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 

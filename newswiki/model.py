@@ -45,8 +45,12 @@ class Story:
     continued: bool = False  # a "(上接第一版)" style fragment
     date: str | None = None  # ISO date when the text gives one, else the header's
     date_text: str = ""
-    outlet: str = ""  # from the file's metadata header
+    outlet: str = ""  # the header's, else the story's dateline or byline (ingest/dateline.py)
     url: str = ""
+    author: str = ""
+    published: str | None = None  # the date a citation gives: the header's, else inferred
+    published_inferred: bool = False
+    truncated: bool = False  # ends mid-sentence or at a "(下转第二版)" marker; the rest is not in the file
     relevant: bool = True
     relevance_score: float = 0.0
     blocks: list[Block] = field(default_factory=list)

@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import lexicon
-from .extract.aliases import alias_table
+from .extract.aliases import alias_table, ambiguous_aliases
 from .extract.names import regions_in
 from .model import Mention, Source
 
 # attributes that are shown, in display order, per entity type
 FIELDS = {
     "platform": ("kind", "operator", "partners", "location", "date", "members"),
-    "policy": ("kind", "issuer", "date", "measures"),
+    "policy": ("kind", "issuer", "date", "status", "measures"),
     "project": ("company", "amount", "stage", "date", "location", "area", "capacity", "jobs"),
     "metric": (),
-    "organisation": ("kind",),
+    "organisation": ("kind", "belongs_to"),
 }
 # attributes that name another entity: attribute -> (relation label, types it may be)
 LINKED = {
@@ -152,6 +152,20 @@ class KnowledgeBase:
     def related(self, entity: Entity) -> tuple[list[Relation], list[Relation]]:
         """(relations from ``entity``, relations pointing at it)."""
         return self._links.get(id(entity), ([], []))
+
+    @cached_property
+    def ambiguous(self) -> dict[str, list[Entity]]:
+        """Short names that stand for several entities: listed under several names in the
+        alias table (武钢: 武钢集团, 武汉钢铁有限公司), or the name or alias of two entities."""
+        index = lookup(self.entities)
+        out = {alias: [index[(t, key(n))] for t, n in targets if (t, key(n)) in index] for alias, targets in ambiguous_aliases().items()}
+        named: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.type != "metric":
+                for n in (e.name, *e.aliases):
+                    named.setdefault(n, []).append(e)
+        out.update((n, es) for n, es in named.items() if len({id(e) for e in es}) > 1)
+        return {n: list({id(e): e for e in es}.values()) for n, es in out.items() if len({id(e) for e in es}) > 1}
 
 
 # --- entities --------------------------------------------------------------------

@@ -35,6 +35,7 @@ def make_project(tmp: Path, seeds: Path = SEEDS) -> Path:
     (tmp / "newswiki").mkdir()
     shutil.copy(ROOT / "newswiki" / "mkdocs_hooks.py", tmp / "newswiki" / "mkdocs_hooks.py")
     shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     if seeds != tmp / "seeds":
         shutil.copytree(seeds, tmp / "seeds")
     return tmp
@@ -55,4 +56,5 @@ def site(tmp_path_factory):
     report = build(project / "seeds", project / "docs")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
+    (project / "mkdocs.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return project, report

@@ -20,15 +20,28 @@ ABBREVIATION_LENGTHS = (3, 4)
 
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, tuple[str, str]]:
-    """alias -> (type, canonical name), from the alias table and the collectives."""
-    out = {}
-    for row in lexicon.rows("aliases"):
-        for alias in row[2:]:
-            out[alias] = (row[0], row[1])
+    """alias -> (type, canonical name), from the alias table and the collectives.
+    An alias listed under several names (``ambiguous_aliases``) stands for none of them."""
+    out = {alias: targets[0] for alias, targets in _listed().items() if len(targets) == 1}
     for etype, name, aliases, _ in collectives():
         for alias in (name, *aliases):
             out[alias] = (etype, name)
     return out
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, list[tuple[str, str]]]:
+    """alias -> every (type, canonical name) the alias table lists it under."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in lexicon.rows("aliases"):
+        for alias in row[2:]:
+            out.setdefault(alias, []).append((row[0], row[1]))
+    return out
+
+
+def ambiguous_aliases() -> dict[str, list[tuple[str, str]]]:
+    """Short names the alias table gives several full names (武钢: 武钢集团, 武汉钢铁有限公司)."""
+    return {alias: targets for alias, targets in _listed().items() if len(targets) > 1}
 
 
 @lru_cache(maxsize=1)

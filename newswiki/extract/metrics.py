@@ -64,6 +64,7 @@ _ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 # "光化院已引进孵化超25家企业": an institute's short name opening a clause on what it has done
 _SHORT_OWNER = re.compile(r"(?:^|[，。；：])([\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
+_SENTENCE_ANAPHOR = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室)(?=由|已|现|共|累计|目前|总投资|占地|位于|面积)")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -98,6 +99,7 @@ def _weak_target_re() -> re.Pattern:
 def _target(text: str) -> re.Match | None:
     """Where the targets of a sentence begin: a strong cue, or a weak one (培育, 引入)
     in a sentence that does not say what it reports is done (已, 累计, 目前)."""
+    text = re.sub(lexicon.alternation("target_exceptions"), lambda m: "　" * len(m.group()), text)
     weak = _weak_target_re().search(text)
     if weak and _DONE.search(text, 0, weak.start()):
         weak = None
@@ -540,6 +542,8 @@ def _verb_before(text: str, pos: int) -> str:
             words.insert(0, t.word)
         elif t.word in ("新", "累计", "集中", "共") and words:
             words.insert(0, t.word if t.word != "共" else "")
+        elif t.word == "首批":
+            words.insert(0, t.word)  # "首批12家企业集中入驻": the first firms
         else:
             break
         i -= 1
@@ -554,8 +558,8 @@ def _verb_after(text: str, pos: int) -> str:
     toks = tokens(rest)
     words = []
     for t in toks:
-        if t.pos.startswith("v") or t.word in ("集中", "同时", "首批"):
-            if t.word != "首批":
+        if t.pos.startswith("v") or t.word in ("集中", "同时", "首批", "现场"):
+            if t.word not in ("首批", "现场"):
                 words.append("集中" if t.word == "同时" else t.word)  # "9个项目同时开工": a collective start
         else:
             break
@@ -721,6 +725,10 @@ def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | N
         earlier = [r for q, r in candidates if q < p and r.endswith("区")]
         district = section.region if section.region and scopes[w] == "district" else None
         candidates.append((p, earlier[-1] if earlier else district or ctx.scope_word(w)))
+    if (opening := _SENTENCE_ANAPHOR.match(text)) and section.owners:
+        named = [n for n in section.owners if n.endswith((opening.group(1), opening.group(1).removesuffix("区")))]
+        if named:  # "园区由…投资建设，…首批12家企业集中入驻": the park just named
+            candidates.append((0, named[-1]))
     if (anaphor := _OWNER_ANAPHOR.search(before, clause_start)) and section.owners:
         head = anaphor.group().lstrip("该本此")  # "中心已有4家企业入驻": the last centre named
         named = [n for n in section.owners if n.endswith(head)] if len(head) > 1 else []

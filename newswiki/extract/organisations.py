@@ -7,7 +7,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import orgs
+from .names import canonical_region, orgs, regions_in
 
 _PLATFORM_KINDS = {"institute"}  # research institutes have platform pages
 
@@ -23,5 +23,20 @@ def extract(ctx: StoryContext) -> list[Mention]:
         for h in orgs(sent.norm):
             if h.kind in _PLATFORM_KINDS or h.name in _generic() or len(h.name) < 3:
                 continue
-            out.append(Mention("organisation", h.name, sent.text[h.start : h.end], ctx.source(sent), {"kind": h.kind}))
+            attrs = {"kind": h.kind}
+            if h.kind == "government" and (region := belongs_to(h.name, ctx)):
+                attrs["belongs_to"] = region
+            out.append(Mention("organisation", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
+
+
+def belongs_to(name: str, ctx: StoryContext) -> str | None:
+    """The region a body named by its level alone belongs to (市科技创新局 -> 武汉市):
+    the only region of that level the story names, else None."""
+    level = dict(lexicon.rows("level_prefixes")).get(name[:1])
+    if level is None:
+        return None
+    levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
+    text = [ctx.story.title, *(s.norm for s in ctx.story.sentences)]
+    named = {region for t in text for _, region in regions_in(t) if levels.get(region) == level}
+    return named.pop() if len(named) == 1 else None

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Problem
+from . import dateline
 from .decode import SourceError, decode
 from .header import split_header
 from .lines import classify
@@ -47,7 +48,7 @@ def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article
         story.date, story.date_text = story_date(story, issue_year)
         if story.date is None and published:
             story.date = published  # the header's publication date
-        story.outlet, story.url = meta.get("outlet", ""), meta.get("url", "")
+    dateline.attach(article.stories, meta, issue_year)
     return article
 
 

@@ -38,7 +38,10 @@ def _roles(role: str) -> str:
 
 
 _PERSON = _roles("person")
-_MARKER_RE = re.compile(rf"^[（(]\s*(?:{_roles('marker')})第?[{_NUM}]+版\s*[）)]$")
+_MARKER_RE = re.compile(
+    rf"^[（(]\s*(?:(?:{_roles('marker')}|{_roles('onward')})第?[{_NUM}]+版|{_roles('sequel')})\s*[）)]$"
+)
+_ONWARD_RE = re.compile(rf"^[（(]\s*(?:{_roles('onward')})第?[{_NUM}]+版")
 # "通讯员付松 摄", "新华社记者程敏 摄", "图/张三", "(李四 摄)"
 _CREDIT_RE = re.compile(
     rf"^[（(]?\s*(?:[^\s，。]{{0,10}}?(?:{_PERSON})\s*)?[\u4e00-\u9fff·]{{2,5}}(?:\s+[\u4e00-\u9fff·]{{2,5}})*\s*[／/]?\s*(?:{_roles('credit')})\s*[）)]?$"
@@ -59,6 +62,11 @@ class Line:
     gap: int  # blank lines before this line
     kind: str = ""
     level: int = 0  # markdown heading level when the text gave one
+
+
+def onward(text: str) -> bool:
+    """Is the marker line a "(下转第二版)": the story goes on elsewhere?"""
+    return bool(_ONWARD_RE.match(normalize(text)))
 
 
 def ends_sentence(text: str) -> bool:

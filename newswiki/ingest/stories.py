@@ -6,28 +6,32 @@ import re
 
 from .. import lexicon
 from ..model import Block, Caption, Sentence, Story
-from .lines import BYLINE, CAPTION, CREDIT, HEADING, MARKER, PARAGRAPH, Line
+from . import dateline
+from .lines import BYLINE, CAPTION, CREDIT, HEADING, MARKER, PARAGRAPH, Line, ends_sentence, onward
 from .normalize import normalize
 from .sentences import split_sentences
 
-# "本报讯（记者张三 通讯员李四）" opening the first paragraph
-_DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}讯)?\s*[（(]([^（）()]{0,40}?(?:记者|通讯员)[^（）()]{0,40})[）)]\s*|^[\u4e00-\u9fff]{1,10}讯\s*")
 RELEVANCE_MIN = 2.0  # weighted topic terms per 100 characters
 TITLE_FROM_TEXT_MAX = 24
+TAIL_MAX = 40  # a story opening with the end of another story's sentence: one short clause
+_NOTE = re.compile(r"（[^（）]{0,40}）$")  # "(完)" or "(记者…)" after a story's last sentence
 
 
 def split_groups(lines: list[Line]) -> list[list[Line]]:
     """One group of lines per story.
 
-    A story ends at a closing byline; a continuation marker or a top-level
-    ("# ") heading after body text starts a new one. Headings standing right
-    before a marker belong to the story the marker starts.
+    A story ends at a closing byline or a "(下转第二版)" marker; a continuation
+    marker or a top-level ("# ") heading after body text starts a new one.
+    Headings standing right before a marker belong to the story the marker starts.
     """
     groups: list[list[Line]] = [[]]
     for ln in lines:
         cur = groups[-1]
         has_body = any(x.kind == PARAGRAPH for x in cur)
-        if ln.kind == MARKER and has_body:
+        if ln.kind == MARKER and onward(ln.text):
+            cur.append(ln)
+            groups.append([])
+        elif ln.kind == MARKER and has_body:
             cut = len(cur)
             while cut and cur[cut - 1].kind == HEADING:
                 cut -= 1
@@ -48,14 +52,50 @@ def split_groups(lines: list[Line]) -> list[list[Line]]:
             out[-1].extend(g)
         elif g:
             out.append(g)
-    return [g for g in out if any(x.kind == PARAGRAPH for x in g)]
+    return join_cut([g for g in out if any(x.kind == PARAGRAPH for x in g)])
+
+
+def join_cut(groups: list[list[Line]]) -> list[list[Line]]:
+    """A story that stops mid-sentence and one that opens with the rest of that sentence
+    (one short clause under its heading) are one story printed in two places: they
+    become one, under the second one's heading and at its place, the sentence whole."""
+    out = list(groups)
+    for a in groups:
+        if not any(g is a for g in out):
+            continue  # already joined
+        last = [x for x in a if x.kind == PARAGRAPH][-1]
+        if not cut_off(last.text) or any(x.kind == MARKER and onward(x.text) for x in a):
+            continue
+        at = next((i for i, g in enumerate(out) if g is not a and _opens_with_tail(g)), None)
+        if at is None:
+            continue
+        b = out[at]
+        first = next(i for i, x in enumerate(b) if x.kind == PARAGRAPH)
+        joined = Line(last.text + b[first].text, last.gap, PARAGRAPH)
+        out[at] = b[:first] + [joined if x is last else x for x in a] + b[first + 1 :]
+        out = [g for g in out if g is not a]
+    return out
+
+
+def _opens_with_tail(group: list[Line]) -> bool:
+    """Does the story's first paragraph look like the end of a sentence begun elsewhere:
+    one short clause without a comma ("吸引并留住更多大学生和青年创业者。")?"""
+    text = normalize(next(x for x in group if x.kind == PARAGRAPH).text)
+    return len(text) <= TAIL_MAX and ends_sentence(text) and not re.search("[，；：。！？]", text[:-1])
+
+
+def cut_off(text: str) -> bool:
+    """Does the paragraph stop mid-sentence (a closing note in brackets set aside)?"""
+    return not ends_sentence(_NOTE.sub("", normalize(text).rstrip()))
 
 
 def build_story(group: list[Line], story_id: str, source_file: str, position: int) -> Story:
     first_body = next(i for i, x in enumerate(group) if x.kind == PARAGRAPH)
     header = [x for x in group[:first_body] if x.kind == HEADING]
     story = Story(id=story_id, source_file=source_file, position=position, title="")
-    story.continued = any(x.kind == MARKER for x in group)
+    story.continued = any(x.kind == MARKER and not onward(x.text) for x in group)
+    last = [x for x in group if x.kind == PARAGRAPH][-1]
+    story.truncated = cut_off(last.text) or any(x.kind == MARKER and onward(x.text) for x in group)
     if header:
         main = next((h for h in header if h.level == 1), header[0])
         story.title = main.text
@@ -68,9 +108,9 @@ def build_story(group: list[Line], story_id: str, source_file: str, position: in
             story.blocks.append(Block("subheading", ln.text, level))
         elif ln.kind == PARAGRAPH:
             text = ln.text
-            if n_paragraph == 0 and (m := _DATELINE.match(normalize(text))) and m.end() < len(text):
-                story.bylines.append(text[: m.end()].strip())
-                text = text[m.end() :]
+            if n_paragraph == 0 and 0 < (end := dateline.lead(text)) < len(text):
+                story.bylines.append(text[:end].strip())
+                text = text[end:]
             n_paragraph += 1
             block = Block("paragraph", text)
             norm = normalize(text)

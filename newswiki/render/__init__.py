@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..model import Article
 from ..resolve import KnowledgeBase
 from . import charts, entities, export, home, kbsqlite, overview, sources
+from . import disambiguation
 from .site import FOLDER, Site
 
 USERDICT = "data/userdict.txt"
@@ -19,6 +20,8 @@ def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -
         files[site.page(e)] = entities.render_entity(e, site)
         if e.type == "metric" and (svg := charts.series_chart(e)) is not None:
             files[charts.chart_path(site, e)] = svg
+    for name, targets in kb.ambiguous.items():
+        files[disambiguation.page(name)] = disambiguation.render(name, targets, site)
     for etype, title, about in home.TOPICS:
         members = [e for e in kb.entities if e.type == etype]
         folder = FOLDER[etype]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Source
 from ..resolve import FIELDS, LINKED, Entity, Fact
-from . import charts
+from . import charts, disambiguation
 from .figures import figure, money, period_label, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -14,8 +14,10 @@ from .text import front_matter, md_cell, md_text, rel_link
 LABELS = {
     "kind": "类型", "operator": "牵头/运营", "partners": "合作方", "location": "所在地", "date": "日期",
     "issuer": "发布方", "measures": "措施/条目数", "company": "企业", "amount": "投资额", "stage": "阶段",
-    "area": "面积", "capacity": "产能", "jobs": "就业岗位", "members": "成员",
+    "area": "面积", "capacity": "产能", "jobs": "就业岗位", "members": "成员", "status": "状态",
+    "belongs_to": "所属",
 }
+EVENT_ATTR = {"platform": "event", "project": "stage"}  # the mention attribute saying what happened on a date
 SEARCH_BOOST = 2  # an entity's own page ranks above stories that merely mention it
 KIND_LABELS = {"total": "总量", "share": "占比", "growth": "增长", "change": "变化（百分点）", "rank": "排名"}
 ORG_KINDS = {"company": "企业", "university": "高校", "government": "政府机构", "fund": "基金", "bank": "银行", "institute": "研究机构"}
@@ -41,7 +43,7 @@ def display(attr: str, value) -> str:
 def tags(entity: Entity) -> list[str]:
     """Material tags: the entity's kind and the districts it belongs to."""
     out = []
-    for attr in ("kind", "stage", "location", "issuer"):
+    for attr in ("kind", "stage", "location", "issuer", "belongs_to"):
         for v in entity.attrs.get(attr, []):
             out.append(display(attr, v.value))
     if entity.type == "metric":
@@ -63,7 +65,7 @@ def render_entity(entity: Entity, site: Site) -> str:
         "attributes": {a: [v.value for v in entity.attrs[a]] for a in FIELDS[entity.type] if a in entity.attrs},
         "sources": [{"story": s.story, "sentence": s.sentence, "quote": s.quote} for s in sources],
     }
-    out = [front_matter(meta), f"# {md_text(entity.name)}\n\n"]
+    out = [front_matter(meta), f"# {md_text(entity.name)}\n\n", disambiguation.hatnote(entity, site, page)]
     if entity.aliases:
         out.append(f"别名：{'、'.join(md_text(a) for a in entity.aliases)}\n\n")
     if entity.type == "metric":
@@ -76,7 +78,7 @@ def render_entity(entity: Entity, site: Site) -> str:
     out.append("## 被提及于\n\n" + "".join(f"- {site.story_link(s, page)}\n" for s in entity.stories) + "\n")
     out.append("## 来源\n\n")
     for s in sources:
-        out.append(f"{numbers[s]}. “{md_text(s.quote)}”  \n   —— {site.cite(s, page, md_text(site.story_title(s)))}\n")
+        out.append(f"{numbers[s]}. “{md_text(s.quote)}”  \n   —— {site.reference(s, page)}\n")
     return "".join(out)
 
 
@@ -88,6 +90,7 @@ def _infobox(entity: Entity, site: Site, numbers) -> str:
     rows = []
     for attr in FIELDS[entity.type]:
         cells = []
+        name, events = _date_row(entity) if attr == "date" else (LABELS[attr], {})
         for v in entity.attrs.get(attr, []):
             names = v.value if isinstance(v.value, list) else [v.value]
             label = _link_label(attr)
@@ -95,10 +98,30 @@ def _infobox(entity: Entity, site: Site, numbers) -> str:
                 site.entity_link(targets[(label, n)], page, n) if label and (label, n) in targets else md_cell(display(attr, n))
                 for n in names
             )
+            if attr == "date" and events.get(v.value):
+                shown = f"{'、'.join(events[v.value])} {shown}"
             cells.append(shown + site.marks(v.sources, page, numbers))
         if cells:
-            rows.append(f"| {LABELS[attr]} | {'；'.join(cells)} |\n")
+            rows.append(f"| {name} | {'；'.join(cells)} |\n")
     return "| 属性 | 值 |\n| --- | --- |\n" + "".join(rows) + "\n" if rows else ""
+
+
+def _date_row(entity: Entity) -> tuple[str, dict]:
+    """The date row's label: "揭牌日期" when every date is of one event; else "日期",
+    with each date's events to show before it."""
+    events = {v.value: _date_events(entity, v.value) for v in entity.attrs.get("date", [])}
+    kinds = {tuple(e) for e in events.values()}
+    if len(kinds) == 1 and len(only := kinds.pop()) == 1:
+        return f"{only[0]}日期", {}
+    return LABELS["date"], events
+
+
+def _date_events(entity: Entity, value) -> list[str]:
+    """What happened on the date ``value`` (发布, 揭牌, 签约, 开工 …), as the mentions giving it say."""
+    if entity.type == "policy":
+        return ["发布"]
+    attr = EVENT_ATTR.get(entity.type)
+    return sorted({m.attrs[attr] for m in entity.mentions if attr and m.attrs.get("date") == value and m.attrs.get(attr)})
 
 
 def _link_label(attr: str) -> str | None:
@@ -146,7 +169,7 @@ def _provisions(entity: Entity, site: Site) -> str:
         source = Source(p["story"], p["sentence"], p["quote"])
         rows.append(
             f"| {md_cell(p['condition'])} | {sortable(p['amount'], money(p['amount']))} | {md_cell(p['text'])} "
-            f"| {site.cite(source, page, '原文')} |\n"
+            f"| {site.cite_origin(source, page)} |\n"
         )
     joint = sorted({n for p in provisions for n in p.get("released_with", []) if n != entity.name})
     if joint:

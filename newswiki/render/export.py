@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..model import Source
 from .site import Site
-from .sources import story_page
+from .sources import reference, story_page
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "kb.schema.json"
 
@@ -54,7 +54,11 @@ def kb_json(site: Site) -> str:
     data = {
         "version": 1,
         "stories": [
-            {"id": s.id, "title": s.title, "date": s.date, "source_file": s.source_file, "relevant": s.relevant, "page": story_page(s)}
+            {
+                "id": s.id, "title": s.title, "date": s.date, "source_file": s.source_file, "relevant": s.relevant, "page": story_page(s),
+                "outlet": s.outlet, "published": s.published, "published_inferred": s.published_inferred, "url": s.url,
+                "reference": reference(s),
+            }
             for s in site.stories.values()
         ],
         "sources": [],

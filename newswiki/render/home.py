@@ -50,7 +50,7 @@ def render_home(articles: Sequence[Article], site: Site, events: list) -> str:
         out.append("## 最近的事件\n\n")
         for date, what, src, entity in reversed(events[-RECENT_EVENTS:]):
             subject = site.entity_link(entity, "index.md", what) if entity else md_text(what)
-            out.append(f"- **{date}** {subject} —— {site.cite(src, 'index.md', '原文')}\n")
+            out.append(f"- **{date}** {subject} —— {site.cite_origin(src, 'index.md')}\n")
     return "".join(out)
 
 

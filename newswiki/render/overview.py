@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .. import lexicon
 from ..model import Source
 from ..resolve import Entity
 from .entities import KIND_LABELS, sortable
+from .events import story_event
 from .figures import figure, period_label, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -79,10 +79,9 @@ def timeline_events(site: Site) -> list[tuple[str, str, object]]:
     """(date, what happened, source) for every dated event, oldest first."""
     events = []
     for story in site.stories.values():
-        if story.relevant and story.date and story.date_text:
-            sent = next((s for s in story.sentences if story.date_text in s.text), None)
-            if sent:
-                events.append((story.date, _clip(sent.text), Source(story.id, sent.id, sent.text), None))
+        if story.relevant and story.date and (found := story_event(story)):
+            what, sent = found
+            events.append((story.date, what, Source(story.id, sent.id, sent.text), None))
     for e in site.kb.entities:
         for v in e.attrs.get("date", []):
             what = _event_label(e)
@@ -105,11 +104,6 @@ def _event_label(e: Entity) -> str:
     return f"{e.name} {events[0] if events else '启用'}"
 
 
-def _clip(text: str, size: int = 60) -> str:
-    text = re.sub(r"\s+", "", text)
-    return text if len(text) <= size else text[:size] + "…"
-
-
 def render_timeline(site: Site, events: list) -> str:
     page = "timeline/index.md"
     out = [
@@ -122,5 +116,5 @@ def render_timeline(site: Site, events: list) -> str:
             year = date[:4]
             out.append(f"\n## {year}年\n\n")
         subject = site.entity_link(entity, page, what) if entity else md_text(what)
-        out.append(f"- **{date}** {subject} —— {site.cite(src, page, '原文')}\n")
+        out.append(f"- **{date}** {subject} —— {site.cite_origin(src, page)}\n")
     return "".join(out)

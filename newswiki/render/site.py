@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Source, Story
 from ..resolve import Entity, KnowledgeBase
-from .sources import story_page
+from .sources import original_link, reference, story_page
 from .text import md_text, rel_link
 
 FOLDER = {
@@ -46,7 +46,21 @@ class Site:
         return f"[{md_text(label or entity.name)}]({rel_link(from_page, self.page(entity))})"
 
     def cite(self, source: Source, from_page: str, label: str) -> str:
-        return f"[{label}]({rel_link(from_page, story_page(self.stories[source.story]), source.sentence)})"
+        """A link to the cited sentence; its tooltip names the story's origin."""
+        story = self.stories[source.story]
+        ref = reference(story).replace('"', "")
+        title = f' "{ref}"' if ref else ""
+        return f"[{label}]({rel_link(from_page, story_page(story), source.sentence)}{title})"
+
+    def cite_origin(self, source: Source, from_page: str) -> str:
+        """A citation labelled with the story's origin ("长江日报，2026-03-31"), else "原文"."""
+        return self.cite(source, from_page, md_text(reference(self.stories[source.story])) or "原文")
+
+    def reference(self, source: Source, from_page: str) -> str:
+        """A full citation: the story's title linked to the sentence, outlet and date, original URL."""
+        story = self.stories[source.story]
+        parts = [self.cite(source, from_page, md_text(story.title)), md_text(reference(story)), original_link(story)]
+        return "，".join(filter(None, parts))
 
     def marks(self, sources: Sequence[Source], from_page: str, numbers: Mapping[Source, int]) -> str:
         """Citation marks ``[1] [2]``: superscript links to the sentences."""
@@ -57,5 +71,5 @@ class Site:
 
     def story_link(self, story_id: str, from_page: str) -> str:
         story = self.stories[story_id]
-        date = f"（{story.date}）" if story.date else ""
-        return f"[{md_text(story.title)}]({rel_link(from_page, story_page(story))}){date}"
+        ref = f"，{md_text(reference(story))}" if reference(story) else ""
+        return f"[{md_text(story.title)}]({rel_link(from_page, story_page(story))}){ref}"
