@@ -190,7 +190,7 @@ TABLES = {
     "facts": ("指标数值", "指标的每个不同数值一行（数值、单位、时期、范围、类型），附出处；attrs 为其余字段（JSON）。", {
         "n": "行号", "id": "数值编号", "entity": "所属指标实体", "subject": "指标", "value": "数值", "unit": "单位",
         "period": "时期（2025、2025Q1、2025H1、2025-01/2025-04 等）", "scope": "范围：所属地区或机构，排名时为比较范围",
-        "kind": "类型：total 总量、share 占比、change 增长、rank 排名等", "value_text": "原文写法", "attrs": "其余字段（JSON）",
+        "kind": "类型：total 总量、share 占比、growth 增长、change 变化（百分点）、rank 排名", "value_text": "原文写法", "attrs": "其余字段（JSON）",
     }),
     "fact_sources": ("数值出处", "指标数值与报道它的引文。", {"fact": "指标数值", "source": "引文"}),
     "relations": ("关系", "实体之间的关系：牵头/运营、合作方、企业、成员。", {
