@@ -65,6 +65,7 @@ _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 # "光化院已引进孵化超25家企业": an institute's short name opening a clause on what it has done
 _SHORT_OWNER = re.compile(r"(?:^|[，。；：])([\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
 _SENTENCE_ANAPHOR = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室)(?=由|已|现|共|累计|目前|总投资|占地|位于|面积)")
+_PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -200,6 +201,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: _Section) -> list[Mentio
         after = text[q.end : q.end + 6]
         if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里", "平方米", "亩"):
             continue
+        if _PROVISION.search(text[clause_bounds(text, q.start, "，。；")[0] : q.start]) and _AWARD.search(text):
+            continue  # "对年主营业务收入首次突破10亿元的食品企业…", "单个项目最高500万元": a provision's terms
         if (named_project or _STAGE.search(text)) and _INVESTMENT.search(clause) and not _collective(text, q.start):
             continue  # a project's investment
         if _counted_after(text, q.end):
