@@ -63,7 +63,7 @@ _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|
 _ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|增幅))+$")
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 # "光化院已引进孵化超25家企业": an institute's short name opening a clause on what it has done
-_SHORT_OWNER = re.compile(r"(?:^|[，。；：])([\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
+_SHORT_OWNER = re.compile(r"(?:^|[，。；：])((?![该本此全我])[\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
 _SENTENCE_ANAPHOR = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室)(?=由|已|现|共|累计|目前|总投资|占地|位于|面积)")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 _FUNDS = ("基金", "资金池")
@@ -373,11 +373,11 @@ def _ranks(ctx: StoryContext, sent, section: _Section, bases: list[tuple[int, st
         listed = list(_RANKED_LIST.finditer(text, 0, m.start()))
         if _ASPECTS.match(what):  # "研发投入23.6亿元，总量及增速均居中心城区第2"
             subject = _base_at(text, m.start(), bases) + what if _base_at(text, m.start(), bases) else ""
-        elif subject in ("", "排名", "排位", "总量") or _BARE_GROWTH.match(subject) or subject.startswith("第"):
+        elif what in ("", "总量") or _BARE_GROWTH.match(what) or subject.startswith("第"):
             basis = (listed[-1].group(1) or listed[-1].group(2)) if listed else _base_at(text, m.start(), bases)
-            if _BARE_GROWTH.match(subject):  # "增长12%，增幅全市第一": the growth of the indicator
+            if _BARE_GROWTH.match(what):  # "增长12%，增幅全市第一": the growth of the indicator
                 basis = re.sub(r"(?:增长|增速|增幅)$", "", basis)
-            subject = basis + (subject if subject in ("总量",) or _BARE_GROWTH.match(subject) else "") if basis else ""
+            subject = basis + (what if what == "总量" or _BARE_GROWTH.match(what) else "") if basis else ""
         if not subject:
             continue
         if not subject.endswith(("排名", "排位")):
