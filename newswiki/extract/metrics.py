@@ -66,6 +66,7 @@ _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 _SHORT_OWNER = re.compile(r"(?:^|[，。；：])((?![该本此全我])[\u4e00-\u9fff]{1,3}[院所])(?=已|现|共|累计|目前|先后)")
 _SENTENCE_ANAPHOR = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室)(?=由|已|现|共|累计|目前|总投资|占地|位于|面积)")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
+_COLLECTIVE_EVENT = re.compile(r"(重大|重点|产业)?项目集中(开工|签约|竣工|投产)")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -259,6 +260,9 @@ def _subject(text: str, q: Quantity, section: _Section, previous: str) -> tuple[
     elif previous and (total := _BARE_TOTAL_END.search(subject)) and previous.endswith(subject[: total.start()] or "\0"):
         subject = previous + total.group()  # "9个项目同时开工，9个项目总投资…": the projects just counted
     subject = subject.replace("同比", "")
+    if subject in ("项目", "项目总投资") and (event := _COLLECTIVE_EVENT.search(text)):
+        # "此次重大项目集中开工活动，…等26个项目，总投资169亿元": the projects of the event
+        subject = f"集中{event.group(2)}{event.group(1) or ''}项目{subject[2:]}"
     if subject in _heads() and subject not in _whole_heads():
         subject = _widened(text, q.start, subject)  # "设立政府引导基金规模482亿元": not just 规模
     if not _has_head(subject) or (subject in _heads() and subject not in _whole_heads()):
