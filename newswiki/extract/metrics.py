@@ -16,7 +16,7 @@ from ..ingest.stories import plan_year
 from ..model import Mention
 from .context import StoryContext
 from .names import find_names, regions_in, trim_left
-from .numbers import TIME_WORD, Quantity, cn_number, now_at, quantities
+from .numbers import TIME_WORD, Quantity, cn_number, now_at, now_word, quantities
 from .periods import periods, shifted
 from .tokens import clause_bounds, token_index, tokens, walk_left, walk_right
 
@@ -67,6 +67,7 @@ _SHORT_OWNER = re.compile(r"(?:^|[，。；：])((?![该本此全我])[\u4e00-\u
 _SENTENCE_ANAPHOR = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室)(?=由|已|现|共|累计|目前|总投资|占地|位于|面积)")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 _COLLECTIVE_EVENT = re.compile(r"(重大|重点|产业)?项目集中(开工|签约|竣工|投产)")
+_LISTED_KINDS = re.compile(r"[^，。；：]{1,30}?等")
 _FUNDS = ("基金", "资金池")
 _COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
@@ -527,6 +528,8 @@ def _clean(phrase: str) -> str:
 
 
 def _subject_after(text: str, pos: int) -> str:
+    if (listed := _LISTED_KINDS.match(text, pos)) and "、" in listed.group():
+        return _subject_after(text, listed.end())  # "17个商业航天、新材料等产业项目": 产业项目
     if size := _SIZE_CLASS.match(text, pos):  # "7个百亿级项目", "32个亿元以上项目"
         rest = _subject_after(text, size.end())
         return size.group() + rest if rest else ""
@@ -638,7 +641,7 @@ def _period(ctx: StoryContext, text: str, pos: int, section: _Section) -> tuple[
             return str(ctx.year - 1), found[-1].text  # "全年GDP增长5.3%" in January: last year's
         return found[-1].value, found[-1].text
     if now is not None:
-        return (str(ctx.year) if ctx.year else None), text[now : now + 2]
+        return (str(ctx.year) if ctx.year else None), now_word(text, now)
     if plan := plan_year(text):
         return str(plan[0]), ""
     for when in (section.paragraph, section.period):
