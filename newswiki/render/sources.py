@@ -72,7 +72,7 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
     facts += [f"来源文件 {md_text(story.source_file)}", f"第 {story.position} 篇", f"{len(story.paragraphs)} 段 · {len(sentences)} 句"]
     if story.date and story.date != story.published:
         facts.append(f"所述事件日期 {story.date}")
-    note = "  \n    标“推断”的日期不是刊发日期，而是据正文（电头或报道的事件）推断。" if story.published_inferred else ""
+    note = "  \n    标“推断”的日期由正文推断：电头的日期，或报道所述事件的日期；文件头未给出刊发日期。" if story.published_inferred else ""
     out.append(f'!!! info "来源信息"\n    {" · ".join(filter(None, facts))}{note}\n\n')
     if story.continued:
         out.append('!!! note "转版续文"\n    本篇开头刊于其他版面，未收入本文件；以下从续文开始。\n\n')
