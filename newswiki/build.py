@@ -11,7 +11,7 @@ from . import segment
 from .cache import Cache
 from .extract import extract_all, pending, segment_stories
 from .extract.tokens import tokens
-from .ingest import ingest_dir
+from .ingest import Limits, ingest_dir
 from .model import Article, Problem
 from .render import render_site
 from .resolve import KnowledgeBase, resolve
@@ -33,9 +33,15 @@ class BuildReport:
     def stories(self) -> int:
         return sum(len(a.stories) for a in self.articles)
 
+    @property
+    def skipped(self) -> list[Problem]:
+        """Input left out: files, stories' facts, parts of stories (``--strict`` fails on any)."""
+        return [p for p in self.problems if p.level == "error" or "skipped" in p.reason]
+
 
 def build(
-    seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None, jobs: int = 1
+    seeds: Path, docs: Path, log: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None, jobs: int = 1,
+    limits: Limits = Limits(),
 ) -> BuildReport:
     """Generate the wiki from ``seeds`` into ``docs``; ``cache_dir`` makes it incremental;
     ``jobs`` processes extract the stories."""
@@ -46,7 +52,7 @@ def build(
         report.timings[name] = time.perf_counter() - started
 
     t = time.perf_counter()
-    report.articles, report.problems = ingest_dir(seeds, file_cache)
+    report.articles, report.problems = ingest_dir(seeds, file_cache, limits)
     report.files_cached = file_cache.hits
     stage("ingest", t)
     for p in report.problems:
@@ -93,19 +99,28 @@ def build(
     log(f"render: {len(files)} files ({report.timings['render']:.2f}s)")
 
     t = time.perf_counter()
-    report.warnings = write_docs(docs, files)
+    report.warnings = write_docs(docs, files, log)
     report.files = len(files)
     stage("write", t)
     for w in report.warnings:
         log(f"warning: {w}")
     log(f"write: {docs} ({report.timings['write']:.2f}s)")
     if report.problems:
-        log(summary(report.problems))
+        log(summary(report))
     return report
 
 
-def summary(problems: list[Problem]) -> str:
-    """The closing list of problems: counts, then each one."""
+def summary(report: BuildReport) -> str:
+    """The closing list of problems: counts, every skipped file and story, then the other warnings."""
+    problems, skipped = report.problems, report.skipped
     errors = sum(p.level == "error" for p in problems)
-    head = f"problems: {errors} errors, {len(problems) - errors} warnings (the rest of the wiki was built)"
-    return "\n".join([head, *(f"  {p}" for p in problems)])
+    files = {p.source_file for p in skipped if not p.story}
+    stories = {(p.source_file, p.story) for p in skipped if p.story}
+    lines = [
+        f"problems: {errors} errors, {len(problems) - errors} warnings (the rest of the wiki was built)",
+        f"skipped: {len(files)} files, {len(stories)} stories in part or whole",
+        *(f"  {p}" for p in skipped),
+    ]
+    if others := [p for p in problems if p not in skipped]:
+        lines += ["warnings:", *(f"  {p}" for p in others)]
+    return "\n".join(lines)

@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 
 from .build import build
+from .ingest import Limits
 
 
 def positive(text: str) -> int:
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--cache", type=Path, default=Path(".cache/newswiki"), help="cache folder for incremental builds")
     b.add_argument("--no-cache", action="store_true", help="a clean build: read and extract every story")
     b.add_argument("--jobs", type=positive, default=1, metavar="N", help="extract stories in N processes (same output as 1)")
+    b.add_argument("--strict", action="store_true", help="fail (exit 1) when any input was skipped, for CI")
+    b.add_argument("--max-file-mb", type=positive, default=Limits.file_bytes // 2**20, metavar="MB", help="larger seed files are skipped unread")
     w = sub.add_parser("serve", help="build, serve on localhost, and rebuild when seeds/ changes")
     w.add_argument("--seeds", type=Path, default=Path("seeds"))
     w.add_argument("--docs", type=Path, default=Path("docs"))
@@ -44,11 +47,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
             return 2
         cache_dir = None if args.no_cache else args.cache
+        limits = Limits(file_bytes=args.max_file_mb * 2**20)
+        log = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
         try:
-            build(args.seeds, args.docs, log=lambda msg: print(msg, file=sys.stderr), cache_dir=cache_dir, jobs=args.jobs)
+            report = build(args.seeds, args.docs, log=log, cache_dir=cache_dir, jobs=args.jobs, limits=limits)
         except Exception as exc:  # a failure of the whole build; one article's failure is a Problem
             traceback.print_exc()
             print(f"error: the build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        if not report.articles:
+            log(f"error: nothing was published: no usable seed file in {args.seeds}")
+            return 1
+        if args.strict and report.skipped:
+            log(f"error: --strict: {len(report.skipped)} inputs were skipped (listed above)")
             return 1
     elif args.command == "serve":
         from .serve import watch

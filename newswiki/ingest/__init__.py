@@ -11,20 +11,23 @@ from ..cache import key as cache_key
 from ..model import Article, Problem
 from . import dateline
 from .decode import SourceError, decode
+from .files import display_name, read_seed, seed_files
 from .header import split_header
+from .limits import Limits, trim_story
 from .lines import classify
 from .normalize import normalize
 from .stories import build_story, split_groups, story_date, story_year
 
-__all__ = ["SourceError", "file_slug", "ingest_dir", "ingest_text", "read_article"]
+__all__ = ["Limits", "SourceError", "file_slug", "ingest_dir", "ingest_text", "read_article"]
+SLUG_MAX = 80  # page file names stay far below the file system's 255 bytes
 
 
 def file_slug(name: str) -> str:
-    """A URL-safe ID from a file name; names that lose characters get a short hash."""
+    """A URL-safe ID from a file name; names that lose characters or length get a short hash."""
     stem = Path(name).stem
     slug = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-")
-    if slug != stem.lower():
-        slug = f"{slug}-{hashlib.sha1(stem.encode()).hexdigest()[:6]}".lstrip("-")
+    if slug != stem.lower() or len(slug) > SLUG_MAX:
+        slug = f"{slug[:SLUG_MAX].rstrip('-')}-{hashlib.sha1(stem.encode()).hexdigest()[:6]}".lstrip("-")
     return slug
 
 
@@ -52,40 +55,42 @@ def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article
     return article
 
 
-def read_article(path: Path, cache: Cache | None = None) -> tuple[Article, list[Problem]]:
-    """Read one seed file; raise SourceError when it cannot be used."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read file ({exc.strerror})") from None
-    name = cache_key("ingest", path.name, data)
+def read_article(path: Path, cache: Cache | None = None, limits: Limits = Limits()) -> tuple[Article, list[Problem]]:
+    """Read one seed file, its stories cut to ``limits``; raise SourceError when it cannot be used."""
+    source = display_name(path.name)
+    data = read_seed(path, limits.file_bytes)
+    name = cache_key("ingest", source, repr(limits), data)
     if cache is not None and (hit := cache.get(name)) is not None:
         return hit
-    text, encoding = decode(data)
-    problems = []
+    text, encoding, warnings = decode(data)
+    problems = [Problem(source, "warning", w) for w in warnings]
     if encoding == "gb18030":
-        problems.append(Problem(path.name, "warning", "not UTF-8; decoded as GB18030"))
-    result = ingest_text(text, path.name, encoding), problems
+        problems.append(Problem(source, "warning", "not UTF-8; decoded as GB18030"))
+    article = ingest_text(text, source, encoding)
+    for story in article.stories:
+        problems += trim_story(story, limits)
+    result = article, problems
     if cache is not None:
         cache.put(name, result)
     return result
 
 
-def ingest_dir(seeds: Path, cache: Cache | None = None) -> tuple[list[Article], list[Problem]]:
-    """All ``*.txt`` files of ``seeds`` in name order; bad files become Problems."""
+def ingest_dir(seeds: Path, cache: Cache | None = None, limits: Limits = Limits()) -> tuple[list[Article], list[Problem]]:
+    """The seed files of ``seeds`` (see ``files``) in name order; refused and bad files become Problems."""
     articles: list[Article] = []
-    problems: list[Problem] = []
+    paths, problems = seed_files(seeds, limits.file_bytes)
     seen: dict[str, str] = {}
-    for path in sorted(seeds.glob("*.txt")):
+    for path in paths:
         try:
-            article, found = read_article(path, cache)
+            article, found = read_article(path, cache, limits)
         except SourceError as exc:
-            problems.append(Problem(path.name, "error", f"{exc}; skipped"))
+            problems.append(Problem(display_name(path.name), "error", f"{exc}; skipped"))
             continue
         problems.extend(found)
         if article.content_hash in seen:
-            problems.append(Problem(path.name, "warning", f"same text as {seen[article.content_hash]}; skipped as a duplicate"))
+            problems.append(Problem(article.source_file, "warning", f"same text as {seen[article.content_hash]}; skipped as a duplicate"))
             continue
-        seen[article.content_hash] = path.name
+        seen[article.content_hash] = article.source_file
         articles.append(article)
+    problems.sort(key=lambda p: p.source_file)  # stable: a file's messages stay in order
     return articles, problems
