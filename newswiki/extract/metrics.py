@@ -311,7 +311,8 @@ def _counted_noun(phrase: str) -> str:
     for head, group, *_ in lexicon.rows("metric_heads"):
         if group == "count" and (i := phrase.find(head)) > -1 and i + len(head) < len(phrase):
             if not phrase.endswith(tuple(h for h, g, *_ in lexicon.rows("metric_heads") if g == "count")):
-                return phrase[: i + len(head)]
+                # "9个项目总投资": the projects; "12家重点企业负责人": people, not firms
+                return phrase[: i + len(head)] if _measures(phrase) else ""
     return phrase
 
 
