@@ -28,6 +28,7 @@ _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
 _PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d]|排名|排位)")  # "增幅全市第一": peers, not owner
+_RANK_AFTER = re.compile(r"[省市区]?的?(?:第|前[一二三四五六七八九十\d])")
 _RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
 _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
@@ -354,6 +355,8 @@ def _mention(
         "at": start,
         **extra,
     }
+    if owner and owner in subject[1:]:  # "集中签约落户青山区的产业项目" of 青山区
+        subject = subject.replace(owner, "").replace("的的", "的")
     title = f"{owner} {subject}" if owner else subject
     return Mention("metric", title, sent.text[start:end], ctx.source(sent), {"subject": subject, **attrs})
 
@@ -678,8 +681,15 @@ def _regions_owning(text: str) -> list[tuple[int, str]]:
     return [
         (p, r) for p, r in regions_in(text)
         if not _COMPARED.search(text[max(0, p - 4) : p]) and not _city_in_name(text, p) and not _gloss(text, p)
+        and not _ranked_in(text, p)
         and not any(a <= p < b and not (a == p and b - a <= len(r) + 1) for a, b in names)
     ]
+
+
+def _ranked_in(text: str, pos: int) -> bool:
+    """"全国第72位、湖北省第3位": a region before a rank is its peer group."""
+    written = re.match(lexicon.alternation("regions"), text[pos:])
+    return bool(written and _RANK_AFTER.match(text, pos + written.end()))
 
 
 def _gloss(text: str, pos: int) -> bool:
@@ -717,11 +727,13 @@ def _owner(ctx: StoryContext, text: str, pos: int, section: _Section) -> str | N
     "该中心" refers to, else the region in context."""
     before = text[:pos]
     clause_start = clause_bounds(text, pos, "，。；")[0]
-    candidates = list(_regions_owning(before)[-1:])
+    candidates = [r for r in _regions_owning(text) if r[0] < pos][-1:]
     # an organisation or platform a clause of the sentence opens with ("国家网安基地注册企业94家，
     # 注册资本259亿元"), not one given as an example (X等企业带动) or named inside the clause
+    projects = [(h.start, h.end) for h in find_names(text, "project_suffixes", categories=False)]
     owners = [
         (p, n) for p, n in _owners(before)
+        if not any(a <= p and p + len(n) < b for a, b in projects)  # 海亮集团 in 海亮集团产业合作项目
         if (n.endswith(_owner_suffixes()) or _SHORT_OWNER.match(before, max(p - 1, 0))) and not _EXAMPLE.match(before, p + len(n)) and _opens_clause(before, p)
     ]
     candidates += owners[-1:]
