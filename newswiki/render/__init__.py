@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Article
 from ..resolve import KnowledgeBase
-from . import charts, entities, export, home, kbsqlite, overview, sources
+from . import charts, districts, entities, export, finder, home, kbsqlite, metrics_index, overview, policy_index, sources
 from . import disambiguation
 from .site import FOLDER, Site
 
@@ -18,18 +18,21 @@ def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -
     files: dict[str, str | bytes] = {}
     for e in kb.entities:
         files[site.page(e)] = entities.render_entity(e, site)
-        if e.type == "metric" and (svg := charts.series_chart(e)) is not None:
-            files[charts.chart_path(site, e)] = svg
     for name, targets in kb.ambiguous.items():
         files[disambiguation.page(name)] = disambiguation.render(name, targets, site)
+    files.update(charts.render_charts(kb))
     for etype, title, about in home.TOPICS:
         members = [e for e in kb.entities if e.type == etype]
         folder = FOLDER[etype]
         if etype == "metric":
-            files[f"{folder}/index.md"] = overview.render_metrics(site, members)
+            files[f"{folder}/index.md"] = metrics_index.render(site, members)
+        elif etype == "policy":
+            files[f"{folder}/index.md"] = policy_index.render(site, members, about)
+            files[finder.PAGE] = finder.render(site, members)
         else:
             files[f"{folder}/index.md"] = entities.render_index(folder, title, about, members, site)
     files["conflicts/index.md"] = overview.render_conflicts(site)
+    files.update(districts.render_all(site))
     events = overview.timeline_events(site)
     files["timeline/index.md"] = overview.render_timeline(site, events)
     files["tags/index.md"] = home.render_tags()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Source
 from ..resolve import FIELDS, LINKED, Entity, Fact
-from . import charts, disambiguation
+from . import charts, disambiguation, lede
 from .figures import figure, money, period_label, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -66,6 +66,7 @@ def render_entity(entity: Entity, site: Site) -> str:
         "sources": [{"story": s.story, "sentence": s.sentence, "quote": s.quote} for s in sources],
     }
     out = [front_matter(meta), f"# {md_text(entity.name)}\n\n", disambiguation.hatnote(entity, site, page)]
+    out.append(lede.paragraph(entity, site))
     if entity.aliases:
         out.append(f"别名：{'、'.join(md_text(a) for a in entity.aliases)}\n\n")
     if entity.type == "metric":
@@ -140,8 +141,8 @@ def _metric_body(entity: Entity, site: Site, numbers) -> str:
             f"见下表各自的来源。[全部冲突]({rel_link(page, 'conflicts/index.md')})\n\n"
         )
     out.append(fact_table(entity.facts, page, site, numbers))
-    if charts.series(entity) is not None:
-        out.append(f"![{md_text(entity.name)}]({rel_link(page, charts.chart_path(site, entity))})\n\n")
+    if chart := charts.chart_for(site.kb, entity):
+        out.append(f"![{md_text(chart.subject)}]({rel_link(page, chart.path)})\n\n")
     return "".join(out)
 
 

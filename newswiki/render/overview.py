@@ -1,58 +1,16 @@
-"""Cross-cutting pages: the metrics overview, the conflicts list and the timeline."""
+"""Cross-cutting pages: the conflicts list and the timeline."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from .. import lexicon
 from ..model import Source
 from ..resolve import Entity
-from .entities import KIND_LABELS, sortable
 from .events import story_event
-from .figures import figure, period_label, quantity
+from .figures import period_label, quantity
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
-GROUPS = {
-    "count": "数量（企业、机构、平台、项目）", "output": "产值与规模", "finance": "资金与投资",
-    "share": "占比", "growth": "增长", "rank": "排名", "other": "其他",
-}
 STAGE_VERB = {"签约": "签约", "开工": "开工", "投产": "投产", "达产": "达产", "竣工": "竣工", "交付": "交付",
               "通车": "建成通车", "投运": "投入运营", "落地": "落地", "落户": "落户", "封顶": "封顶"}
-
-
-def group_of(subject: str) -> str:
-    for head, group, *_ in sorted(lexicon.rows("metric_heads"), key=lambda r: -len(r[0])):
-        if subject.endswith(head):
-            return group
-    return "other"
-
-
-def render_metrics(site: Site, metrics: list[Entity]) -> str:
-    page = "metrics/index.md"
-    n_facts = sum(len(e.facts) for e in metrics)
-    out = [
-        front_matter({"type": "index", "title": "指标", "count": len(metrics)}),
-        "# 指标\n\n带单位、年份、主体和范围的统计数字。",
-        f"共 {len(metrics)} 个指标、{n_facts} 个数值；点击表头可排序。",
-        f"来源不一致的数值见[冲突列表]({rel_link(page, 'conflicts/index.md')})（{len(site.kb.conflicts)} 处）。\n\n",
-    ]
-    grouped: dict[str, list[Entity]] = defaultdict(list)
-    for e in metrics:
-        grouped[group_of(e.name)].append(e)
-    for group, title in GROUPS.items():
-        if not grouped[group]:
-            continue
-        out.append(f"## {title}\n\n| 指标 | 数值 | 单位 | 时期 | 范围 | 类型 | 来源 |\n| --- | --: | --- | --- | --- | --- | --- |\n")
-        for e in grouped[group]:
-            for f in e.facts:
-                refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
-                out.append(
-                    f"| {site.entity_link(e, page)} | {sortable(f.value, figure(f.value, f.unit, f.bound))} | {md_cell(f.unit)} "
-                    f"| {md_cell(period_label(f.period, f.period_text))} | {md_cell(f.scope or '—')} | {KIND_LABELS.get(f.kind, f.kind)} | {refs} |\n"
-                )
-        out.append("\n")
-    return "".join(out)
 
 
 def render_conflicts(site: Site) -> str:
