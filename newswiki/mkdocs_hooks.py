@@ -3,6 +3,8 @@
 - Publishes the index's vocabulary: ``assets/javascripts/search-query.js``
   splits what a reader types into words of it, i.e. exactly the tokens jieba
   produced when the index was built, so that query words and index terms line up.
+- Ranks overview pages (home, topic indexes) below entity and source pages: their
+  long tables hold every name, so without a lower boost they outrank the page about it.
 - Rewrites the index as UTF-8 JSON: Material escapes every Chinese character
   as ``\\uXXXX`` (six bytes instead of three). The content is unchanged.
 """
@@ -28,6 +30,15 @@ def vocabulary(index: dict) -> list[str]:
                 if _HAN.search(term):
                     terms.add(term.lower())
     return sorted(terms)
+
+
+OVERVIEW_BOOST = 0.5
+
+
+def on_page_markdown(markdown, page, **_):
+    if page.meta.get("type") in ("home", "index") and "search" not in page.meta:
+        page.meta["search"] = {"boost": OVERVIEW_BOOST}
+    return markdown
 
 
 def on_post_build(config, **_) -> None:
