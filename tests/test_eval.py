@@ -20,11 +20,11 @@ from .conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared" / "corpus"
-# Regression floors: strict F1 reached when the scorer and the metric model landed. The
-# issues' targets (0.90 on our sets, 0.70 floor / 0.80 target for shared metrics) are
-# printed by make eval and are not met yet; raise these as extraction improves.
-SHARED_METRICS_F1 = 0.50
-OWN_FLOORS = {"platforms": 0.95, "policies": 0.95, "provisions": 0.25, "projects": 0.78, "metrics": 0.50, "organisations": 0.45}
+# Shared metrics: the issue's floor (its target, 0.80, is printed by make eval). Our own sets:
+# regression floors at what is reached; the target there (0.90) is met for metrics on the
+# seeds, and printed by make eval for the rest.
+SHARED_METRICS_F1 = 0.70
+OWN_FLOORS = {"platforms": 0.95, "policies": 0.95, "provisions": 0.25, "projects": 0.78, "metrics": 0.80, "organisations": 0.45}
 
 
 @pytest.mark.parametrize(
