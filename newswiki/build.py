@@ -61,6 +61,11 @@ def build(
         f"ingest: {len(report.articles)} files ({file_cache.hits} from cache), "
         f"{report.stories} stories ({report.timings['ingest']:.2f}s)"
     )
+    if not report.articles:  # an empty wiki would replace the last good one
+        log(f"error: no seed file could be used; {docs} left as it was")
+        if report.problems:
+            log(summary(report))
+        return report
 
     t = time.perf_counter()
     todo = pending(report.articles, story_cache)

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: the build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         if not report.articles:
-            log(f"error: nothing was published: no usable seed file in {args.seeds}")
+            log(f"error: nothing was published from {args.seeds}")
             return 1
         if args.strict and report.skipped:
             log(f"error: --strict: {len(report.skipped)} inputs were skipped (listed above)")

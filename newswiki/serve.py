@@ -15,8 +15,9 @@ POLL_SECONDS = 1.0
 
 
 def snapshot(seeds: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime) of every seed file, to notice additions, edits and removals."""
-    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in seeds.glob("*.txt")}
+    """(size, mtime) of every entry of ``seeds``, to notice additions, edits and removals
+    (``lstat``: a dangling symlink or a FIFO is an entry like any other)."""
+    return {e.name: (e.stat(follow_symlinks=False).st_size, e.stat(follow_symlinks=False).st_mtime_ns) for e in os.scandir(seeds)}
 
 
 def watch(seeds: Path, docs: Path, cache_dir: Path, log: Callable[[str], None], addr: str) -> int:

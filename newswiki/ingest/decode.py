@@ -38,10 +38,10 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if text is None:
         offset, line = bad[0]
         name = encoding.upper() if bom else "UTF-8 or GB18030"
-        raise SourceError(f"not {name} text (invalid bytes from line {line}, byte {offset} of the file on)")
+        raise SourceError(f"not {name} text (too many invalid bytes, the first at line {line}, byte offset {offset})")
     warnings = []
     if bad:
-        where = ", ".join(f"line {line} (byte {offset})" for offset, line in bad)
+        where = ", ".join(f"line {line} (byte offset {offset})" for offset, line in bad)
         warnings.append(f"{len(bad)} invalid {encoding} byte sequence(s) replaced with U+FFFD: {where}")
     text = _LINE_END.sub("\n", text)
     if len(_CONTROL.findall(text)) > 0.01 * len(text):
