@@ -352,24 +352,28 @@ def _entity(mentions: list[Mention]) -> Entity:
     first = {n: i for i, n in reversed(list(enumerate(m.name for m in mentions)))}
     name = max(names, key=lambda n: (n in canonical, len(n), names[n], -first[n]))
     entity = Entity(mentions[0].type, name, mentions)
+    names_seen = {key(name)}
+    stated: set[tuple[int, Source]] = set()  # (id of a Value, source): a repeat costs O(1)
     for m in mentions:
         for alias in (m.name, m.attrs.get("alias")):
-            if alias and key(alias) != key(name) and key(alias) not in map(key, entity.aliases):
+            if alias and key(alias) not in names_seen:
+                names_seen.add(key(alias))
                 entity.aliases.append(alias)
         for attr in FIELDS[m.type]:
             if (v := m.attrs.get(attr)) not in (None, "", []):
-                _add_value(entity, attr, v, m.source)
+                _add_value(entity, attr, v, m.source, stated)
     return entity
 
 
-def _add_value(entity: Entity, attr: str, value, source: Source) -> None:
+def _add_value(entity: Entity, attr: str, value, source: Source, stated: set[tuple[int, Source]]) -> None:
     values = entity.attrs.setdefault(attr, [])
-    for v in values:
-        if v.value == value:
-            if source not in v.sources:
-                v.sources.append(source)
-            return
-    values.append(Value(value, [source]))
+    v = next((v for v in values if v.value == value), None)
+    if v is None:
+        v = Value(value, [])
+        values.append(v)
+    if (id(v), source) not in stated:
+        stated.add((id(v), source))
+        v.sources.append(source)
 
 
 # --- relations ---------------------------------------------------------------------
@@ -417,6 +421,7 @@ def _relations(entities: list[Entity]) -> list[Relation]:
 def facts(entity: Entity) -> list[Fact]:
     """The distinct values of a metric entity, each with all its sources."""
     out: dict[tuple, Fact] = {}
+    stated: set[tuple[tuple, Source]] = set()
     for m in entity.mentions:
         a = m.attrs
         k = (a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"])
@@ -424,7 +429,8 @@ def facts(entity: Entity) -> list[Fact]:
             a.get("subject", entity.name), a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"],
             a["value_text"], a.get("owner"), a.get("bound"), a.get("period_text", ""),
         ))
-        if m.source not in fact.sources:
+        if (k, m.source) not in stated:
+            stated.add((k, m.source))
             fact.sources.append(m.source)
     return sorted(out.values(), key=lambda f: (f.period or "", f.scope or "", f.value))
 
