@@ -1,8 +1,9 @@
 """``data/kb.sqlite``: the knowledge base as an SQLite database, and ``data/metadata.yml`` for Datasette.
 
 The rows are those of ``data/kb.json``; links to sources are tables with foreign
-keys, quotes have a full-text index (FTS5, trigram tokenizer: any run of three
-or more characters matches, as Chinese has no spaces between words). The file is
+keys (tables keyed by text are WITHOUT ROWID: a key is stored once); quotes
+have a full-text index (FTS5, trigram tokenizer: any run of three or more
+characters matches, as Chinese has no spaces between words). The file is
 built in a temporary folder and returned as bytes, so the writer stays the only
 one writing ``docs/``; the same knowledge base gives the same bytes (rows in kb
 order, no timestamps, fixed page size, VACUUM at the end).
@@ -30,7 +31,7 @@ SCHEMA = """
 CREATE TABLE stories (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source_file TEXT NOT NULL,
   relevant INTEGER NOT NULL, page TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE sources (
   n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story TEXT NOT NULL REFERENCES stories(id),
   sentence TEXT NOT NULL, quote TEXT NOT NULL
@@ -39,16 +40,16 @@ CREATE INDEX sources_story ON sources(story);
 CREATE VIRTUAL TABLE sources_fts USING fts5(quote, content="sources", content_rowid="n", tokenize="trigram");
 CREATE TABLE entities (
   id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, page TEXT NOT NULL, attributes TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX entities_type ON entities(type, name);
 CREATE TABLE entity_sources (
   entity TEXT NOT NULL REFERENCES entities(id), source TEXT NOT NULL REFERENCES sources(id),
   PRIMARY KEY (entity, source)
-);
+) WITHOUT ROWID;
 CREATE INDEX entity_sources_source ON entity_sources(source);
 CREATE TABLE aliases (
   entity TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, PRIMARY KEY (entity, alias)
-);
+) WITHOUT ROWID;
 CREATE INDEX aliases_alias ON aliases(alias);
 CREATE TABLE facts (
   n INTEGER PRIMARY KEY, id TEXT NOT NULL, entity TEXT NOT NULL REFERENCES entities(id),
@@ -62,7 +63,7 @@ CREATE INDEX facts_subject ON facts(subject, period);
 CREATE TABLE fact_sources (
   fact INTEGER NOT NULL REFERENCES facts(n), source TEXT NOT NULL REFERENCES sources(id),
   PRIMARY KEY (fact, source)
-);
+) WITHOUT ROWID;
 CREATE INDEX fact_sources_source ON fact_sources(source);
 CREATE TABLE relations (
   n INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES entities(id),
@@ -73,7 +74,7 @@ CREATE INDEX relations_target ON relations(target);
 CREATE TABLE relation_sources (
   relation INTEGER NOT NULL REFERENCES relations(n), source TEXT NOT NULL REFERENCES sources(id),
   PRIMARY KEY (relation, source)
-);
+) WITHOUT ROWID;
 CREATE INDEX relation_sources_source ON relation_sources(source);
 CREATE TABLE provisions (
   n INTEGER PRIMARY KEY, entity TEXT NOT NULL REFERENCES entities(id), condition TEXT NOT NULL,
@@ -90,7 +91,7 @@ CREATE INDEX conflicts_entity ON conflicts(entity);
 CREATE TABLE conflict_facts (
   conflict INTEGER NOT NULL REFERENCES conflicts(n), fact INTEGER NOT NULL REFERENCES facts(n),
   PRIMARY KEY (conflict, fact)
-);
+) WITHOUT ROWID;
 CREATE INDEX conflict_facts_fact ON conflict_facts(fact);
 """
 
