@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..model import Mention
@@ -27,11 +28,20 @@ _MANNER = re.compile(rf"等(?:{lexicon.role_alternation('cues', 'manner')})")
 _LIST_ITEM = re.compile(r"([^、，。；：“”]{2,16})(?=”?(?:、|等))")
 
 
+_DESIGNATION = re.compile("国家|省级|国际")
+
+
+@lru_cache(maxsize=1)
+def _designated() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon.rows("platform_suffixes") if r[2:] == ("designated",))
+
+
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     for sent in ctx.story.sentences:
         text = sent.norm
         hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
+        hits = [h for h in hits if h.suffix not in _designated() or _DESIGNATION.search(h.name)]
         hits += _listed(text, hits)
         pairs = _paired_operators(text, hits)
         for h in hits:
