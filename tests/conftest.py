@@ -58,3 +58,16 @@ def site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     (project / "mkdocs.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return project, report
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory):
+    """The seeds and the test corpus (more districts, a city's policy) built into a site."""
+    seeds = tmp_path_factory.mktemp("corpus_seeds")
+    for f in [*SEEDS.glob("*.txt"), *(ROOT / "tests" / "corpus").glob("*.txt")]:
+        shutil.copy(f, seeds / f.name)
+    project = make_project(tmp_path_factory.mktemp("corpus_project"), seeds)
+    report = build(project / "seeds", project / "docs")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, report

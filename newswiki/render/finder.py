@@ -72,9 +72,13 @@ def data(site: Site, policies: Sequence[Entity]) -> dict:
     }
 
 
+def payload(value: dict) -> str:
+    """JSON for a <script> element: no "<", ">" or "&" that HTML could read as markup."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render(site: Site, policies: Sequence[Entity]) -> str:
-    payload = json.dumps(data(site, policies), ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (
         front_matter({"type": "tool", "title": "政策计算器"})
         + "# 政策计算器\n\n"
@@ -82,5 +86,5 @@ def render(site: Site, policies: Sequence[Entity]) -> str:
         "每条注明政策和出处（点击出处跳到报道原句）。条款和条件由程序从新闻报道中读出，申报前请以政策原文为准。\n\n"
         '<div class="kb-finder" id="kb-finder" data-search-exclude><noscript>本页需要启用 JavaScript；'
         "全部条款也列在各政策页面的“条款”一节。</noscript></div>\n\n"
-        f'<script type="application/json" id="kb-finder-data">{payload}</script>\n'
+        f'<script type="application/json" id="kb-finder-data">{payload(data(site, policies))}</script>\n'
     )
