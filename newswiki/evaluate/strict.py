@@ -144,13 +144,16 @@ def _org_names(values: list[object]) -> list[str]:
 
 
 def _organisations(mentions: list[Mention], gold: dict, label: str) -> Score:
-    """Distinct organisations; a short form the article uses for one (武科大) names it too."""
+    """Distinct organisations, on both sides by one definition: the names in the fields of
+    platforms, policies and projects, and every organisation named when the gold lists them
+    all (a top-level ``organisations``); a short form the article uses for one (武科大) names it too."""
     entries = [e for topic in ("platforms", "policies", "projects") for e in gold.get(topic) or []]
+    listed = "organisations" in gold
     wanted = set(_org_names([e.get(f) for e in entries for f in ORG_FIELDS] + list(gold.get("organisations") or [])))
     got: dict[str, set[str]] = {}
     for m in mentions:
         own = [m.name] if m.type == "organisation" else []
-        for name in _org_names(own + [m.attrs.get(f) for f in ORG_FIELDS if f != "issuer"]):
+        for name in _org_names((own if listed else []) + [m.attrs.get(f) for f in ORG_FIELDS]):
             got.setdefault(name, {name})
         if own and "alias" in m.attrs and (key := canonical_name(m.name)) in got:
             got[key].update(_org_names([m.attrs["alias"]]))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, find_names, is_generic, org_prefix, orgs, place_after, regions_in
+from .names import NameHit, canonical_region, find_names, is_generic, org_prefix, orgs, place_after, regions_in
 from .numbers import time_of
 from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
@@ -17,6 +17,8 @@ _BUILD = re.compile("开工|动工|开建|封顶")  # a platform under construct
 _BY = re.compile(r"由([^，。；由]{2,30}?)(?:投资建设|投资|主办|牵头建设|建设|运营|打造)")
 _JOINT = re.compile(r"由([^，。；由]{2,60}?)(?:共同|联合|合作)?(?:共建|建设|打造)")
 _DIRECTIONAL = "出进入到向往回"
+_UNIVERSITY = re.compile("大学|学院|师范|理工|工业大学|科技大学")
+_REFERS = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室|社区)(?=由)")
 _ADJECTIVAL_TIME = {"未来", "现代", "当代"}  # time words that may sit inside a name (未来技术创新研究院)
 _LEAD = re.compile(r"(\S{2,20}?)(?:牵头|领衔)")
 _BASED = re.compile(r"依托(\S{2,20}?)(?:组建|建设|成立|打造)")
@@ -38,8 +40,13 @@ def _designated() -> frozenset[str]:
 
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
+    around, previous = None, ""  # the district the story spoke of last
     for sent in ctx.story.sentences:
         text = sent.norm
+        if out and (told := _told_after(text, out[-1].name)):
+            out.append(Mention("platform", out[-1].name, sent.text[: told[0]], ctx.source(sent), told[1]))
+        around = next((r for _, r in reversed(regions_in(previous)) if _levels().get(r) == "district"), around)
+        previous = text
         hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
         hits = [h for h in hits if h.suffix not in _designated() or _DESIGNATION.search(h.name)]
         hits += _listed(text, hits)
@@ -57,13 +64,23 @@ def extract(ctx: StoryContext) -> list[Mention]:
             partners = builders if len(builders) > 1 else [p] if (p := _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])) else []
             if partners := [p for p in partners if p != operator]:
                 attrs["partners"] = partners
-            if located := _location(text, h.start, h.end):
+            if located := _location(text, h.start, h.end, around or ctx.district):
                 attrs["location"] = located
             if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.year, ctx.story.date)):
                 attrs["date"] = when
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
+
+
+def _told_after(text: str, name: str) -> tuple[int, dict] | None:
+    """"孵化器由武汉长江文创产业投资集团有限公司运营": who runs the platform just named,
+    told in a sentence that refers to it by its kind; (length of that word, attributes)."""
+    opening = _REFERS.match(text)
+    if not opening or not name.endswith((opening.group(1), opening.group(1).removesuffix("区"))):
+        return None
+    builders = [n for part in re.split("[、和与及]", m.group(1)) if (n := _org_or_region(part))] if (m := _BY.match(text, opening.end())) else []
+    return (opening.end(), {"operator": builders[0]}) if len(builders) == 1 else None
 
 
 def _whole(text: str, h: NameHit) -> NameHit | None:
@@ -153,6 +170,27 @@ def _paired_operators(text: str, hits) -> dict[str, str]:
     return {}
 
 
-def _location(text: str, start: int, end: int) -> str | None:
-    """A region after 在/落户/位于 in the sentence, else one in the platform's own name."""
-    return place_after(text, end) or next((r for _, r in reversed(regions_in(text[start:end]))), None)
+def _location(text: str, start: int, end: int, around: str | None) -> str | None:
+    """A region after 在/落户/位于 in the sentence, else a district in the platform's own
+    name, else the district the story speaks of there (a city or province in the name —
+    武汉…研究院 — says less), else that city or province."""
+    if place := place_after(text, end):
+        return place
+    named = _name_regions(text[start:end])
+    if named and _levels().get(named[-1]) == "district":
+        return named[-1]
+    districts = [r for p, r in regions_in(text[:start]) if _levels().get(r) == "district"]
+    return (districts[-1] if districts else around) or (named[-1] if named else None)
+
+
+def _name_regions(name: str) -> list[str]:
+    """Regions in a name, not those that begin a university's (湖北大学生物制造中试基地)."""
+    return [
+        canonical_region(m.group()) for m in re.finditer(lexicon.alternation("regions"), name)
+        if not _UNIVERSITY.match(name, m.end())
+    ]
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, str]:
+    return {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
