@@ -150,8 +150,12 @@ def test_article_score_counts_facts():
     assert counts["provisions"] == (1, 1, 1, 1)
     assert counts["projects"] == (3, 3, 3, 4)  # name, company (alias), stage; amount missed
     assert counts["metrics"] == (1, 2, 1, 1)
-    assert counts["organisations"] == (2, 3, 2, 2)  # 湖北大学 is no gold organisation; 青山区 is a region
+    # organisations named in fields on both sides: 湖北大学 fills none; 青山区 is a region
+    assert counts["organisations"] == (2, 2, 2, 2)
     assert any("not in gold" in line for line in rows["metrics"].false_hits)
+    # a gold that lists every organisation named is compared with every one predicted
+    listed = strict.score_article(mentions, {**gold, "organisations": ["湖北大学"]}, "t")["organisations"]
+    assert (listed.tp, listed.predicted, listed.gold) == (3, 3, 3)
 
 
 @pytest.mark.parametrize("corpus", [SEEDS, ROOT / "tests" / "corpus"], ids=["seeds", "own-articles"])
