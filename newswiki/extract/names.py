@@ -115,7 +115,7 @@ def find_names(
             continue  # "…科技企业孵化器有限公司" is a company
         if phases and (phase := _PHASE.match(text[end:])):
             end += phase.end()
-        walked = _split_list(text, _walk(text, m.start()), m.start(), lexicon_name)
+        walked = _split_list(text, _walk(text, m.start(), lexicon_name == "org_suffixes"), m.start(), lexicon_name)
         start = trim_left(text, walked, m.start())
         for inner in _suffix_re(lexicon_name).finditer(text, start, m.start()):
             if is_generic(text[start : inner.end()], inner.group(), True):
@@ -140,11 +140,12 @@ def find_names(
     return hits
 
 
-def _walk(text: str, pos: int) -> int:
+def _walk(text: str, pos: int, nominal: bool = False) -> int:
     """``walk_left``, continued over what stands inside a name though it would end the
     walk: a middle dot (现代·金融湾产业园) and the words of ``name_inner_words``
-    (武汉经开区未来技术创新研究院)."""
-    start = walk_left(text, pos)
+    (武汉经开区未来技术创新研究院). ``nominal``: over verbal nouns too, as in a company's
+    name (武汉产业发展投资集团有限公司)."""
+    start = walk_left(text, pos, nominal)
     toks = tokens(text)
     while start > 0:
         i = token_index(toks, start - 1)

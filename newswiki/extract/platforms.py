@@ -79,8 +79,17 @@ def _told_after(text: str, name: str) -> tuple[int, dict] | None:
     opening = _REFERS.match(text)
     if not opening or not name.endswith((opening.group(1), opening.group(1).removesuffix("区"))):
         return None
-    builders = [n for part in re.split("[、和与及]", m.group(1)) if (n := _org_or_region(part))] if (m := _BY.match(text, opening.end())) else []
+    if not (m := _BY.match(text, opening.end())):
+        return None
+    builders = [n for part in re.split("[、和与及]", _whole_org(text, m)) if (n := _org_or_region(part))]
     return (opening.end(), {"operator": builders[0]}) if len(builders) == 1 else None
+
+
+def _whole_org(text: str, by: re.Match) -> str:
+    """What "由…" names, not cut at a verb inside a company's name (由…产业投资集团有限公司运营)."""
+    clause = text[by.start(1) : clause_bounds(text, by.start(1), "，。；")[1]]
+    named = [h for h in orgs(clause) if h.start == 0 and h.end > len(by.group(1))]
+    return max(named, key=lambda h: h.end).name if named else by.group(1)
 
 
 def _whole(text: str, h: NameHit) -> NameHit | None:
@@ -115,7 +124,7 @@ def _builders(text: str, h: NameHit) -> list[str]:
     for span in (after, before.group() if before else ""):
         joint = _JOINT.search(span)
         if m := joint if joint and "、" in joint.group(1) else _BY.search(span):
-            return [n for part in re.split("[、和与及]", m.group(1)) if (n := _org_or_region(part))]
+            return [n for part in re.split("[、和与及]", _whole_org(span, m)) if (n := _org_or_region(part))]
     return []
 
 
