@@ -3,9 +3,12 @@ then the largest with --jobs 1 and --jobs 2 (time, identical output) and increme
 
 Articles are made by recombining paragraphs of the seeds with other districts,
 names and numbers (so that duplicate detection does not hide the work). Each
-build runs in its own process, so peak memory is that build's own.
+build runs in its own process, so peak memory is that build's own. Last, each
+pathological file (one sentence 20,000 times, 100,000 characters without
+punctuation, 10,000 numbers in one sentence) is built alone: each must finish
+in under 5 s, what is over the story limits cut and reported.
 
-    python scripts/bench.py [--sizes 5 100 1000] [--keep DIR]
+    python scripts/bench.py [--sizes 5 100 1000] [--keep DIR] [--pathological]
 """
 
 from __future__ import annotations
@@ -36,9 +39,19 @@ from pathlib import Path
 from newswiki.build import build
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), cache_dir=Path(sys.argv[3]) if sys.argv[3] != "-" else None, jobs=int(sys.argv[4]))
 print(json.dumps({"timings": report.timings, "stories": report.stories, "extracted": report.stories_extracted,
-                  "entities": len(report.kb.entities), "files": report.files,
+                  "entities": len(report.kb.entities), "files": report.files, "skipped": len(report.skipped),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+
+SENTENCE = "青山区科技局发布政策，支持企业创新，新建产业园区投资10亿元。"
+RUN = "青山区科技局发布政策支持企业创新新建产业园区投资亿元"
+PATHOLOGICAL = {
+    "one sentence x 20,000": "重复的新闻\n\n" + SENTENCE * 20_000 + "\n",
+    "100,000 characters without punctuation": "没有标点的新闻\n\n" + (RUN * 4_000)[:100_000] + "\n",
+    "10,000 numbers in one sentence": "数字新闻\n\n青山区科技局介绍，" + "，".join(f"青山区产值{i}.5亿元" for i in range(10_000)) + "。\n",
+}
+PATHOLOGICAL_BUDGET = 5.0  # seconds for the whole build process
 
 
 def paragraphs() -> list[str]:
@@ -121,13 +134,38 @@ def jobs_line(folder: Path, n: int) -> str:
     return f"{n} articles, {cells}; identical docs/: {'yes' if same else 'NO'}"
 
 
+def pathological(base: Path) -> bool:
+    """Build each pathological file alone, in its own process; print a line each; all in budget?"""
+    ok = True
+    for i, (label, text) in enumerate(PATHOLOGICAL.items()):
+        folder = base / f"pathological-{i}"
+        (folder / "seeds").mkdir(parents=True)
+        (folder / "seeds" / "pathological.txt").write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        r = run_build(folder, "-")
+        wall = time.perf_counter() - started
+        ok &= wall < PATHOLOGICAL_BUDGET
+        stages = ", ".join(f"{s} {t:.2f}" for s, t in r["timings"].items())
+        print(
+            f"pathological, {label} ({len(text):,} characters): {wall:.2f}s for the whole build process "
+            f"(budget {PATHOLOGICAL_BUDGET:.0f}s; stages {stages}); {r['skipped']} cut by the limits and reported"
+        )
+    return ok
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000])
     parser.add_argument("--keep", type=Path, help="keep the corpora and sites in this folder")
+    parser.add_argument("--pathological", action="store_true", help="only the pathological files (exit 1 over budget)")
     args = parser.parse_args()
-    pool = paragraphs()
     base = args.keep or Path(tempfile.mkdtemp(prefix="newswiki-bench-"))
+    if args.pathological:
+        ok = pathological(base)
+        if not args.keep:
+            shutil.rmtree(base)
+        raise SystemExit(0 if ok else 1)
+    pool = paragraphs()
     stages = ("ingest", "segment", "extract", "resolve", "render", "write")
     print(f"| articles | stories | entities | pages | {' | '.join(stages)} | ours total | per article | mkdocs build | ours / mkdocs | peak MB (ours / mkdocs) |")
     print("| --: " * (9 + len(stages)) + "|")
@@ -156,6 +194,8 @@ def main() -> None:
         f"(ingest {warm['timings']['ingest']:.2f}, segment {warm['timings']['segment']:.2f}, "
         f"extract {warm['timings']['extract']:.2f}, render {warm['timings']['render']:.2f}, write {warm['timings']['write']:.2f})"
     )
+    print()
+    pathological(base)
     if not args.keep:
         shutil.rmtree(base)
 

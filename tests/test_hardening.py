@@ -240,6 +240,7 @@ def test_pathological_repeats_are_cut_to_the_limits(project):
     assert len(stories["repeat.txt"].sentences) == 300
     assert [len(s.text) for s in stories["run.txt"].sentences] == [1000]
     assert {p.story for p in report.skipped} == {"repeat-1", "run-1", "numbers-1"}
+    assert {m.source.story for e in report.kb.entities for m in e.mentions} >= {"repeat-1"}  # what was kept is analysed
 
 
 def test_this_year_without_a_year_builds(project):
@@ -381,7 +382,7 @@ def test_two_builds_at_once_take_turns(project):
     for rel, text in HAND.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
-    expected = tree(docs)
+    hand = {rel: tree(docs)[rel] for rel in HAND}
     command = [sys.executable, "-m", "newswiki", "build", "--seeds", str(project / "seeds"), "--docs", str(docs), "--no-cache"]
 
     # a build that finds docs/ being written waits for it, and says so
@@ -398,6 +399,8 @@ def test_two_builds_at_once_take_turns(project):
         os.close(fd)  # releases the lock
         assert waiting.wait(timeout=300) == 0, log.read_text()
     assert "waiting: another build is writing" in log.read_text()
+    expected = tree(docs)
+    assert {rel: expected.get(rel) for rel in HAND} == hand
 
     # two builds started together both succeed, one after the other; nothing is lost
     both = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(2)]

@@ -104,7 +104,7 @@ def extract_all(
     segmentation, so is named there) contributes no mentions and is not cached.
     Stories missing from the cache go through ``extract_stories`` in ``jobs`` processes.
     """
-    failed = {p.story for p in problems or ()}
+    failed = {p.story for p in problems or () if p.reason.startswith("segmentation failed")}  # not a story cut to the limits
     work = [
         (story, year) for a in articles for year in [issue_year(a)] for story in a.stories
         if story.relevant and story.id not in failed

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from .normalize import normalize
 
 _TERMINAL = "。！？!?"
 _CLOSERS = "”’」』）)】"
 _OPEN_Q, _CLOSE_Q = "“‘「『", "”’」』"
+_STOPS = re.compile(f"[{re.escape(_TERMINAL)}]")
+_MARKS = re.compile(f"[{re.escape(_TERMINAL + _OPEN_Q + _CLOSE_Q)}]")
+_RUN = re.compile(f"[{re.escape(_TERMINAL + _CLOSERS)}]+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -23,21 +28,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _split(norm: str, respect_quotes: bool) -> list[tuple[int, int]] | None:
-    spans, start, depth, i = [], 0, 0, 0
-    while i < len(norm):
-        c = norm[i]
-        if respect_quotes and c in _OPEN_Q:
+    spans, start, depth = [], 0, 0
+    marks = _MARKS if respect_quotes else _STOPS  # only these characters change anything
+    m = marks.search(norm)
+    while m:
+        c, i = m.group(), m.start()
+        if c in _OPEN_Q:
             depth += 1
-        elif respect_quotes and c in _CLOSE_Q:
+        elif c in _CLOSE_Q:
             depth = max(depth - 1, 0)
-        if c in _TERMINAL and depth == 0:
-            j = i + 1
-            while j < len(norm) and (norm[j] in _TERMINAL or norm[j] in _CLOSERS):
-                j += 1
-            spans.append((start, j))
-            start = i = j
+        elif depth == 0:  # a full stop outside quotes ends a sentence, with the stops and closers after it
+            end = _RUN.match(norm, i).end()
+            spans.append((start, end))
+            start = end
+            m = marks.search(norm, end)
             continue
-        i += 1
+        m = marks.search(norm, i + 1)
     if respect_quotes and depth:
         return None
     if start < len(norm) and norm[start:].strip():
