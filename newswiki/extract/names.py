@@ -311,6 +311,22 @@ def _regions_re() -> re.Pattern:
     return re.compile(lexicon.alternation("regions"))  # longest first: 青山区 before 青山
 
 
+@lru_cache(maxsize=1)
+def _region_levels() -> dict[str, str]:
+    return {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
+
+
+def region_level(name: str | None) -> str | None:
+    """city, district, area or province, for a canonical region name."""
+    return _region_levels().get(name or "")
+
+
+def narrowest(place: str | None, district: str | None) -> str | None:
+    """The district the story speaks of when a place names only the city or province."""
+    narrow = region_level(place) in ("city", "province") and region_level(district) == "district"
+    return district if narrow else place
+
+
 @lru_cache(maxsize=8192)
 def regions_in(text: str) -> list[tuple[int, str]]:
     """``(position, canonical name)`` of every region named in ``text``."""

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, canonical_region, find_names, is_generic, org_prefix, orgs, place_after, regions_in
+from .names import NameHit, canonical_region, find_names, is_generic, org_prefix, orgs, place_after, region_level, regions_in
 from .numbers import time_of
 from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
@@ -45,7 +45,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
         text = sent.norm
         if out and (told := _told_after(text, out[-1].name)):
             out.append(Mention("platform", out[-1].name, sent.text[: told[0]], ctx.source(sent), told[1]))
-        around = next((r for _, r in reversed(regions_in(previous)) if _levels().get(r) == "district"), around)
+        around = next((r for _, r in reversed(regions_in(previous)) if region_level(r) == "district"), around)
         previous = text
         hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
         hits = [h for h in hits if h.suffix not in _designated() or _DESIGNATION.search(h.name)]
@@ -186,9 +186,9 @@ def _location(text: str, start: int, end: int, around: str | None) -> str | None
     if place := place_after(text, end):
         return place
     named = _name_regions(text[start:end])
-    if named and _levels().get(named[-1]) == "district":
+    if named and region_level(named[-1]) == "district":
         return named[-1]
-    districts = [r for p, r in regions_in(text[:start]) if _levels().get(r) == "district"]
+    districts = [r for p, r in regions_in(text[:start]) if region_level(r) == "district"]
     return (districts[-1] if districts else around) or (named[-1] if named else None)
 
 
@@ -199,7 +199,3 @@ def _name_regions(name: str) -> list[str]:
         if not _UNIVERSITY.match(name, m.end())
     ]
 
-
-@lru_cache(maxsize=1)
-def _levels() -> dict[str, str]:
-    return {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}

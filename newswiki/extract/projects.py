@@ -9,7 +9,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, find_names, is_generic, org_prefix, orgs, place_after, regions_in, trim_left
+from .names import NameHit, find_names, is_generic, narrowest, org_prefix, orgs, place_after, regions_in, trim_left
 from .numbers import quantities, time_of
 from .tokens import clause_bounds, token_index, tokens, walk_left
 
@@ -103,8 +103,9 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 when = event.date
             if when:
                 attrs["date"] = when
-            if located := _location(text, h.end, c_end) or (event.place if stage and event else None):
-                attrs["location"] = located
+            located = _location(text, h.end, c_end) or (event.place if stage and event else None)
+            if located := narrowest(narrowest(located, event.place if event else None), ctx.district):
+                attrs["location"] = located  # "签约落户武汉" in a story of 江夏区: 江夏区
             _figures(text[_segment_start(text, h, hits[i - 1] if i else None) : _segment_end(text, h, hits[i + 1] if i + 1 < len(hits) else None)], attrs)
             found.append((Mention("project", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs), stage is not None))
             last = h.name
