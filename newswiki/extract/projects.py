@@ -64,7 +64,7 @@ class _Event:
 
 def extract(ctx: StoryContext) -> list[Mention]:
     found: list[tuple[Mention, bool]] = []  # each mention, and whether it reports a stage
-    cores = _cores(ctx)
+    cores, firms = _cores(ctx), _firms(ctx)
     last = None  # the project "该项目" refers to
     event = None  # the story's latest collective stage
     told = None  # the collective stage of the sentence before
@@ -96,7 +96,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if stage is not None and stage.string is not text:
                 own = False
             attrs: dict = {"stage": _stage_re()[1][stage.group()]} if stage else {}
-            if company := _company(text, h, c_start):
+            if company := _company(text, h, c_start, firms):
                 attrs["company"] = company
             when = time_of(text[:c_end], ctx.year, ctx.story.date) if own and stage else None
             if stage and not when and event:
@@ -125,7 +125,8 @@ def _hits(text: str, cores: dict[str, str], lists: list[tuple[int, int]]) -> lis
     ]
     hits = [_with_suffix(text, h) for h in hits if not (_CATEGORY.search(h.name) or _COUNT_BEFORE.search(text, 0, h.start))]
     hits += [NameHit(m.start(), m.end(), m.group(), "项目", "项目") for m in _QUOTED.finditer(text)]
-    items = [h for a, b in lists for h in _items(text, a, b)]
+    # "疏能新材等73个项目": a company standing for its project names none
+    items = [h for a, b in lists for h in _items(text, a, b) if not _short_company().fullmatch(h.name)]
     # a name across two list items ("B物流中心和C大道改造工程") gives way to the items
     hits = [h for h in hits if sum(h.start < i.end and i.start < h.end for i in items) < 2] + items
     hits += _bare_subjects(text)
@@ -297,16 +298,56 @@ def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> r
     return found
 
 
-def _company(text: str, h, c_start: int) -> str | None:
-    """The company in the project's name, before it in its list item, the signer of
-    "X签约…投资建设NAME", or the builder of "NAME由X投资建设"."""
+def _company(text: str, h, c_start: int, firms: dict[str, str]) -> str | None:
+    """The company in the project's name (whole, a firm of the story by its core, or a short
+    name), before it in its list item, the signer of "X签约…投资建设NAME", or the builder
+    of "NAME由X投资建设"."""
     item_start = max(c_start, text.rfind("、", 0, h.start) + 1)
-    company = org_prefix(h.name, h.suffix) or next((o.name for o in orgs(text[item_start : h.start])), None)
+    company = org_prefix(h.name, h.suffix) or _firm_opening(h.name, h.suffix, firms)
+    company = company or next((o.name for o in orgs(text[item_start : h.start])), None)
     if not company:
         company = next((o.name for o in orgs(text[:c_start]) if re.search("签约|投资|建设", text[o.end : h.start])), None)
     if not company and (by := _BUILT_BY_ORG.match(text, h.end)):
         company = next((o.name for o in orgs(by.group(1))), None)
     return company
+
+
+@lru_cache(maxsize=1)
+def _short_company() -> re.Pattern:
+    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{lexicon.alternation('company_short_suffixes')})")
+
+
+def _firms(ctx: StoryContext) -> dict[str, str]:
+    """The companies a story names, by their core (康恩贝 for 康恩贝集团)."""
+    out = {}
+    for sent in ctx.story.sentences:
+        for o in orgs(sent.norm):
+            if o.kind == "company" and len(core := _core(o.name, o.suffix)) >= 2:
+                out.setdefault(core, o.name)
+    return out
+
+
+def _core(name: str, suffix: str) -> str:
+    body = name[: len(name) - len(suffix)].removesuffix("集团")
+    while found := regions_in(body[:4]):
+        if found[0][0] != 0:
+            break
+        body = body[len(next(w for w in lexicon.words("regions") if body.startswith(w))) :]
+    return body
+
+
+def _firm_opening(name: str, suffix: str, firms: dict[str, str]) -> str | None:
+    """The company a project's name opens with (after a region): a firm of the story by
+    its core, or a short name (中韩石化, 精工科技) before at least four more characters."""
+    body = name[: len(name) - len(suffix)]
+    if (place := regions_in(body[:4])) and place[0][0] == 0:
+        body = body[len(next(w for w in lexicon.words("regions") if body.startswith(w))) :]
+    if firm := next((firms[c] for c in sorted(firms, key=len, reverse=True) if body.startswith(c)), None):
+        return firm
+    short = _short_company().match(body)
+    if short and len(body) - short.end() >= 4 and not is_generic(short.group(), short.group()[2:]) and not regions_in(short.group()):
+        return short.group()
+    return None
 
 
 def _collective_stage(text: str) -> re.Match | None:
