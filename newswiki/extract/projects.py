@@ -305,6 +305,8 @@ def _company(text: str, h, c_start: int, firms: dict[str, str]) -> str | None:
     item_start = max(c_start, text.rfind("、", 0, h.start) + 1)
     company = org_prefix(h.name, h.suffix) or _firm_opening(h.name, h.suffix, firms)
     company = company or next((o.name for o in orgs(text[item_start : h.start])), None)
+    if not company and (short := _short_company().search(text, item_start, h.start)):
+        company = short.group()  # "中韩石化120万吨/年液相航煤加氢装置"
     if not company:
         company = next((o.name for o in orgs(text[:c_start]) if re.search("签约|投资|建设", text[o.end : h.start])), None)
     if not company and (by := _BUILT_BY_ORG.match(text, h.end)):
