@@ -9,7 +9,7 @@ from ..resolve import Entity
 from . import charts, finder, regions
 from .entities import display, sortable
 from .figures import money
-from .metrics_index import ordered, table
+from .metrics_index import ordered, owner, table
 from .provisions import provisions
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -32,7 +32,8 @@ def render_all(site: Site) -> dict[str, str]:
 
 def _cell(entity: Entity, attr: str) -> str:
     if attr == "provisions":
-        return f"{len(provisions(entity))} 项" if provisions(entity) else "—"
+        n = len(provisions(entity))
+        return f"{n} 项" if n else "—"
     value = entity.first(attr)
     if value is None:
         return "—"
@@ -51,7 +52,7 @@ def render_region(region: str, members: Sequence[Entity], site: Site) -> str:
     page = regions.page(region)
     level = regions.level(region) or ""
     by_type = {t: [e for e in members if e.type == t] for t in ("policy", "platform", "project", "metric")}
-    rows = [r for r in ordered(by_type["metric"]) if (r[1].owner or r[1].scope) == region]
+    rows = [r for r in ordered(by_type["metric"]) if owner(r[1]) == region]
     counts = [f"{title} {len(by_type[t])} 个" for title, t, _, _ in SECTIONS if by_type[t]]
     if rows:
         counts.append(f"统计数值 {len(rows)} 个")
@@ -70,7 +71,7 @@ def render_region(region: str, members: Sequence[Entity], site: Site) -> str:
         out.append(" · ".join(links) + "\n\n")
     if rows:
         out.append("## 指标\n\n")
-        out.append(table(rows, page, site, {}, owner=False))
+        out.append(table(rows, page, site, {}, owners=False))
         for c in charts.charts(site.kb):
             if region in c.owners:
                 out.append(f"![{md_text(c.subject)}]({rel_link(page, c.path)})\n\n")

@@ -17,9 +17,14 @@ from .text import front_matter, md_cell, rel_link
 PAGE = "metrics/index.md"
 
 
+def owner(f: Fact) -> str:
+    """Whose figure it is (a rank without an owner: its peer group)."""
+    return f.owner or f.scope or ""
+
+
 def owner_cell(f: Fact, page: str, pages: dict[str, str]) -> str:
-    owner = f.owner or f.scope or "—"
-    return f"[{md_cell(owner)}]({rel_link(page, pages[owner])})" if owner in pages else md_cell(owner)
+    name = owner(f)
+    return f"[{md_cell(name)}]({rel_link(page, pages[name])})" if name in pages else md_cell(name or "—")
 
 
 def value_cell(f: Fact) -> str:
@@ -28,15 +33,15 @@ def value_cell(f: Fact) -> str:
     return sortable(f.value, peers + figure(f.value, f.unit, f.bound))
 
 
-def table(rows: Sequence[tuple[Entity, Fact]], page: str, site: Site, pages: dict[str, str], owner: bool = True) -> str:
+def table(rows: Sequence[tuple[Entity, Fact]], page: str, site: Site, pages: dict[str, str], owners: bool = True) -> str:
     """| 指标 | 数值 | 时期 | 主体 | 来源 | with a filter marker in every row."""
-    head = "| 指标 | 数值 | 时期 |" + (" 主体 |" if owner else "") + " 来源 |\n"
-    out = [head, "| --- | --: | --- |" + (" --- |" if owner else "") + " --- |\n"]
+    head = "| 指标 | 数值 | 时期 |" + (" 主体 |" if owners else "") + " 来源 |\n"
+    out = [head, "| --- | --: | --- |" + (" --- |" if owners else "") + " --- |\n"]
     for e, f in rows:
-        mark = marker(owner=f.owner or f.scope, period=year(f.period), group=group_of(f.subject))
+        mark = marker(owner=owner(f), period=year(f.period), group=group_of(f.subject))
         refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
         cells = [mark + site.entity_link(e, page, f.subject), value_cell(f), md_cell(period_label(f.period, f.period_text))]
-        if owner:
+        if owners:
             cells.append(owner_cell(f, page, pages))
         out.append("| " + " | ".join([*cells, refs]) + " |\n")
     return "".join(out) + "\n"
@@ -50,8 +55,8 @@ def ordered(metrics: Sequence[Entity]) -> list[tuple[Entity, Fact]]:
 def render(site: Site, metrics: Sequence[Entity]) -> str:
     rows = ordered(metrics)
     pages = {r: regions.page(r) for r in regions.with_pages(site.kb.entities)}
-    owners = list(dict.fromkeys([*(r for r in pages), *sorted({f.owner or f.scope or "" for _, f in rows} - {""})]))
-    owners = [o for o in owners if any((f.owner or f.scope) == o for _, f in rows)]
+    named = {owner(f) for _, f in rows} - {""}
+    owners = [r for r in pages if r in named] + sorted(named - set(pages))  # regions first
     years = sorted({y for _, f in rows if (y := year(f.period))}, reverse=True)
     groups = [g for g in GROUPS if any(group_of(f.subject) == g for _, f in rows)]
     out = [
@@ -65,7 +70,7 @@ def render(site: Site, metrics: Sequence[Entity]) -> str:
             ("group", "分组", [(g, GROUPS[g]) for g in groups]),
         ]),
     ]
-    counts = {r: sum((f.owner or f.scope) == r for _, f in rows) for r in pages}
+    counts = {r: sum(owner(f) == r for _, f in rows) for r in pages}
     browse = [f"[{md_cell(r)}]({rel_link(PAGE, p)})（{counts[r]}）" for r, p in pages.items() if counts[r]]
     if browse:
         out.append("按区域浏览：" + " · ".join(browse) + "\n\n")

@@ -14,11 +14,12 @@ from .site import slug
 LEVELS = ("国家", "省", "市", "区")
 _KIND_LEVEL = {"province": "省", "city": "市", "district": "区"}
 HOME_CITY = "武汉市"  # the districts of the lexicon are this city's
+FOLDER = "districts"
 
 
 @cache
 def kinds() -> dict[str, str]:
-    """Canonical region name -> district | city | province (areas fold into their district)."""
+    """Canonical region name -> district | city | province (areas such as 光谷 are left out)."""
     out: dict[str, str] = {}
     for word, kind, *_ in lexicon.rows("regions"):
         name = canonical_region(word)
@@ -63,9 +64,6 @@ def of(entity: Entity) -> list[str]:
         attr = "issuer" if entity.type == "policy" else "location"
         names = [v.value for v in entity.attrs.get(attr, []) if isinstance(v.value, str)]
     return [n for n in dict.fromkeys(names) if n in kinds()]
-
-
-FOLDER = "districts"
 
 
 def page(region: str) -> str:
