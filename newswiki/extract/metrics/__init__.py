@@ -1,0 +1,105 @@
+"""Metrics: an indicator of an owner (a region or an organisation), with value, unit,
+period at the granularity the text gives, qualifier and kind.
+
+Kinds: total, share, growth, change (百分点 against a base), rank (with its peer group
+as scope). Targets, plans and forecasts are not measurements and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ... import lexicon
+from ...model import Mention
+from ..context import StoryContext
+from ..names import find_names
+from ..numbers import quantities
+from ..tokens import clause_bounds
+from .facts import metric_mention
+from .owners import breakdown_owner
+from .phrases import COUNT_UNITS, SUBJECT_DELIMS
+from .ranks import ranks
+from .section import Section
+from .subjects import collective_total, counted_after, each_listed, indicator
+from .targets import target_start
+
+_AWARD = re.compile(lexicon.role_alternation("cues", "award"))
+# figures of one project (its investment, area, jobs), not of a region
+_PROJECT_FIGURE = re.compile(r"占地|就业|入园|年产|该项目|项目一期|(?<![个批项])项目(?:计划)?总投资")
+_INVESTMENT = re.compile("投资")
+_ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
+_STAGE = re.compile(lexicon.alternation("stage_verbs"))
+_PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
+
+
+def extract(ctx: StoryContext) -> list[Mention]:
+    out: list[Mention] = []
+    seen: dict[tuple, list[Mention]] = {}
+    section = Section()
+    for block in ctx.story.blocks:
+        if block.kind == "subheading":
+            section.enter(block, ctx.year)
+            continue
+        section.paragraph, section.now = None, False
+        for sent in block.sentences:
+            for metric in _sentence_metrics(ctx, sent, section):
+                a = metric.attrs
+                key = (a["value"], a["unit"], a["period"], a["scope"], a["kind"])
+                told = seen.get(key, [])
+                if any(_same_indicator(a["subject"], m.attrs["subject"]) for m in told):
+                    continue  # one fact told twice in a story
+                seen.setdefault(key, []).append(metric)
+                out.append(metric)
+    return out
+
+
+def _same_indicator(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
+def _sentence_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention]:
+    text = sent.norm
+    target = target_start(text)
+    try:
+        before = section.base
+        found = _quantity_metrics(ctx, sent, section)
+        bases = [(0, before)] + [(m.attrs["at"], m.attrs["subject"]) for m in found if m.attrs["kind"] != "change"]
+        found += ranks(ctx, sent, section, bases)
+        # numbers after 力争 / 预计 / 将 / 到2028年 are targets, not measurements
+        return [m for m in found if not target or m.attrs["at"] < target.start()]
+    finally:
+        section.saw(text, ctx.year)
+
+
+def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention]:
+    text = sent.norm
+    out: list[Mention] = []
+    previous = ""
+    # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
+    named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
+    for q in quantities(text):
+        clause_start = clause_bounds(text, q.start, SUBJECT_DELIMS)[0]
+        clause = text[clause_start : q.start]
+        after = text[q.end : q.end + 6]
+        if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里", "平方米", "亩"):
+            continue
+        if _PROVISION.search(text[clause_bounds(text, q.start, "，。；")[0] : q.start]) and _AWARD.search(text):
+            continue  # "对年主营业务收入首次突破10亿元的食品企业…", "单个项目最高500万元": a provision's terms
+        if (named_project or _STAGE.search(text)) and _INVESTMENT.search(clause) and not collective_total(text, q.start):
+            continue  # a project's investment
+        if counted_after(text, q.end):
+            continue  # "营收超10亿元企业18家": a threshold describing what is counted
+        if text[q.start - 1 : q.start] == "各" and len(items := each_listed(text, q.start - 1)) > 1:
+            out += [metric_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]
+            continue  # "商业项目、基础设施项目和“四水共治”项目各1个": one figure each
+        subject, kind = indicator(text, q, section, previous)
+        if not subject:
+            continue
+        if kind in ("total", "share") and q.unit not in COUNT_UNITS:
+            section.base = subject
+        if kind != "change":
+            previous = subject
+        # "该院共获得专利625项，其中发明专利78项，…": a breakdown belongs to the owner of its total
+        part_of = breakdown_owner(text, q.start, out)
+        out.append(metric_mention(ctx, sent, section, q.start, q.end, subject, kind, q, owner=part_of))
+    return out

@@ -1,0 +1,54 @@
+"""What the current section and paragraph of a story say about time, place and owners."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import now_at
+from ..periods import periods, shifted
+from .owners import named_owners, regions_owning
+
+_SECTION_YEAR = re.compile(r"^(\d{4})年$")
+
+
+@dataclass
+class When:
+    value: str | None
+    text: str
+
+
+class Section:
+    """What the current section and paragraph of a story say about time and place."""
+
+    def __init__(self) -> None:
+        self.period: When | None = None
+        self.year_level = 0
+        self.region: str | None = None
+        self.paragraph: When | None = None
+        self.base = ""  # the indicator the last figure was about, for "增长…" told after it
+        self.owners: list[str] = []  # organisations and platforms named so far, in order
+        self.now = False  # the paragraph speaks of the story's own day (当天, 此次)
+
+    def enter(self, heading, year: int | None) -> None:
+        if m := _SECTION_YEAR.match(heading.text):
+            self.period, self.year_level = When(m.group(1), heading.text), heading.level
+        elif heading.level <= self.year_level:
+            self.period, self.year_level = None, 0
+        elif found := [p for p in periods(heading.text, year) if not p.base]:
+            self.period = When(found[-1].value, found[-1].text)
+        self.region = None
+
+    def saw(self, text: str, year: int | None) -> None:
+        if named := regions_owning(text):
+            self.region = named[-1][1]
+        if found := [p for p in periods(text, year) if not p.base]:
+            last = found[-1]
+            if last.shift is not None:
+                context = self.paragraph or self.period
+                self.paragraph = When(shifted(context.value if context else None, last.shift), last.text)
+            else:
+                self.paragraph = When(last.value, last.text)
+        self.now = self.now or now_at(text) is not None
+        if owners := named_owners(text):
+            self.owners += [name for _, name in owners]
