@@ -140,13 +140,7 @@ def time_at(text: str) -> int | None:
     return found[-1] if found else None
 
 
-def now_at(text: str) -> int | None:
-    """Position of the last "now" word in ``text`` (目前, 截至目前, 已 …)."""
-    found = [m.start() for m in _NOW.finditer(text)]
-    return found[-1] if found else None
+def now_spans(text: str) -> list[tuple[int, str]]:
+    """Every "now" word in ``text``, with its position."""
+    return [(m.start(), m.group()) for m in _NOW.finditer(text)]
 
-
-def now_word(text: str, pos: int) -> str:
-    """The "now" word at ``pos``."""
-    m = _NOW.match(text, pos)
-    return m.group() if m else ""

@@ -11,9 +11,9 @@ import re
 
 from ... import lexicon
 from ...model import Mention
+from ..annotate import annotate
 from ..context import StoryContext
 from ..names import find_names
-from ..numbers import quantities
 from ..tokens import clause_bounds
 from .facts import metric_mention
 from .owners import breakdown_owner
@@ -77,7 +77,7 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
     previous = ""
     # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
     named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
-    for q in quantities(text):
+    for q in annotate(text, ctx.year).numbers:
         clause_start = clause_bounds(text, q.start, SUBJECT_DELIMS)[0]
         clause = text[clause_start : q.start]
         after = text[q.end : q.end + 6]

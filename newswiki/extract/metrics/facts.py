@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ...ingest.stories import plan_year
 from ...model import Mention
+from ..annotate import annotate
 from ..context import StoryContext
-from ..numbers import now_at, now_word
-from ..periods import periods, shifted
+from ..periods import shifted
 from .owners import owner_of
 from .section import Section, When
 
@@ -44,8 +44,10 @@ def _period(ctx: StoryContext, text: str, pos: int, section: Section) -> tuple[s
     nearest before it in the sentence (not a comparison base such as 比一季度), else
     the paragraph's or section's, else the story's year; yearly figures reported
     early in a year are last year's."""
-    found = [p for p in periods(text[:pos], ctx.year) if not p.base]
-    now = now_at(text[:pos])
+    doc = annotate(text, ctx.year)
+    found = [p for p in doc.times_before(pos) if not p.base]
+    now_word = doc.now_before(pos)
+    now = now_word[0] if now_word else None
     if found and found[-1].shift is not None:  # 当年, 次年: from the year the sentence or context named
         named = [p for p in found[:-1] if p.shift is None and p.value]
         context = When(named[-1].value, named[-1].text) if named else section.paragraph or section.period
@@ -57,7 +59,7 @@ def _period(ctx: StoryContext, text: str, pos: int, section: Section) -> tuple[s
             return str(ctx.year - 1), found[-1].text  # "全年GDP增长5.3%" in January: last year's
         return found[-1].value, found[-1].text
     if now is not None:
-        return (str(ctx.year) if ctx.year else None), now_word(text, now)
+        return (str(ctx.year) if ctx.year else None), now_word[1]
     if plan := plan_year(text):
         return str(plan[0]), ""
     for when in (section.paragraph, section.period):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import now_at
+from ..annotate import annotate
 from ..periods import periods, shifted
 from .owners import named_owners, regions_owning
 
@@ -42,13 +42,14 @@ class Section:
     def saw(self, text: str, year: int | None) -> None:
         if named := regions_owning(text):
             self.region = named[-1][1]
-        if found := [p for p in periods(text, year) if not p.base]:
+        doc = annotate(text, year)
+        if found := [p for p in doc.times if not p.base]:
             last = found[-1]
             if last.shift is not None:
                 context = self.paragraph or self.period
                 self.paragraph = When(shifted(context.value if context else None, last.shift), last.text)
             else:
                 self.paragraph = When(last.value, last.text)
-        self.now = self.now or now_at(text) is not None
+        self.now = self.now or bool(doc.now)
         if owners := named_owners(text):
             self.owners += [name for _, name in owners]
