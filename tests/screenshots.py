@@ -1,8 +1,8 @@
 """Screenshots of the built site as a reader meets it, desktop (1280 px) and phone (390 px)
 wide: the policy finder with a firm's profile and its matches, the metrics index filtered
 to one district, a chart, a district page and a search. The browser tests make them into
-``screenshots/`` (shown in the README); by hand:
-``python -m newswiki.screenshots --site site --out screenshots``.
+``screenshots/`` (shown in the README) when ``UPDATE_SCREENSHOTS=1``; by hand:
+``python -m tests.screenshots --site site --out screenshots``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .browse import Browser, browser
+from newswiki.browse import Browser, browser
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 SEARCH = "高新技术企业 数量"
@@ -55,7 +55,7 @@ def capture(b: Browser, out: Path) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m newswiki.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.screenshots", description=__doc__)
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     args = parser.parse_args()
