@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Article
 from ..resolve import KnowledgeBase
-from . import charts, districts, entities, export, finder, home, kbsqlite, metrics_index, overview, policy_index, sources
+from . import charts, collectives, districts, entities, export, finder, home, kbsqlite, metrics_index, overview, policy_index, sources
 from . import disambiguation
 from .site import FOLDER, Site
 
@@ -16,8 +16,13 @@ USERDICT = "data/userdict.txt"
 def render_site(articles: Sequence[Article], kb: KnowledgeBase, userdict: str) -> dict[str, str | bytes]:
     site = Site({s.id: s for a in articles for s in a.stories}, kb)
     files: dict[str, str | bytes] = {}
+    events = collectives.collectives(site)
     for e in kb.entities:
-        files[site.page(e)] = entities.render_entity(e, site)
+        note = collectives.member_of(site, events, e, site.page(e)) if e.type == "metric" else ""
+        files[site.page(e)] = entities.render_entity(e, site, note)
+    for event in events:
+        files[event.page] = collectives.render(site, event)
+    files[collectives.INDEX] = collectives.render_index(events)
     for name, targets in kb.ambiguous.items():
         files[disambiguation.page(name)] = disambiguation.render(name, targets, site)
     files.update(charts.render_charts(kb))

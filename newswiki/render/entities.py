@@ -51,7 +51,8 @@ def tags(entity: Entity) -> list[str]:
     return sorted(set(out))
 
 
-def render_entity(entity: Entity, site: Site) -> str:
+def render_entity(entity: Entity, site: Site, note: str = "") -> str:
+    """An entity's page; ``note`` is a line for its top (the event a figure belongs to)."""
     page = site.page(entity)
     sources = entity.sources
     numbers = {s: i for i, s in enumerate(sources, 1)}
@@ -65,7 +66,7 @@ def render_entity(entity: Entity, site: Site) -> str:
         "attributes": {a: [v.value for v in entity.attrs[a]] for a in FIELDS[entity.type] if a in entity.attrs},
         "sources": [{"story": s.story, "sentence": s.sentence, "quote": s.quote} for s in sources],
     }
-    out = [front_matter(meta), f"# {md_text(entity.name)}\n\n", disambiguation.hatnote(entity, site, page)]
+    out = [front_matter(meta), f"# {md_text(entity.name)}\n\n", disambiguation.hatnote(entity, site, page), note]
     out.append(lede.paragraph(entity, site))
     if entity.aliases:
         out.append(f"别名：{'、'.join(md_text(a) for a in entity.aliases)}\n\n")

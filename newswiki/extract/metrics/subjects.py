@@ -75,8 +75,8 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
             counted += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
         if counted and q.unit in COUNT_UNITS and has_head(counted := _counted_noun(counted)):
             noun_end = text.find(counted, q.end) + len(counted)
-            after = _verb_after(text, noun_end)
-            done = _object_after(text, text.find(after, noun_end) + len(after), after in _LIGHT_VERBS) if after else ""
+            after, after_end = _verb_after(text, noun_end)
+            done = _object_after(text, after_end, after in _LIGHT_VERBS) if after else ""
             # "13个重大项目集中开工": 集中开工重大项目; "22个行业保持工业产值的正增长": 保持工业产值正增长的行业
             counted = _verb_before(text, q.start) + after + (done + "的" if done else "") + counted
         subject = counted if has_head(counted) else subject
@@ -242,20 +242,22 @@ def _verb_before(text: str, pos: int) -> str:
     return "".join(words)
 
 
-def _verb_after(text: str, pos: int) -> str:
-    """The verb a counted list ends on ("2家研究院、14家企业签约入驻": 签约入驻)."""
+def _verb_after(text: str, pos: int) -> tuple[str, int]:
+    """The verb a counted list ends on ("2家研究院、14家企业签约入驻": 签约入驻), and where it ends."""
     rest = text[pos:]
     while m := re.match(r"、[^，。；、]{0,20}?\d+[家个项所]?[^，。；、]*?(?=、|[\u4e00-\u9fff]*?(?:签约|落户|入驻|开工|投产|竣工))", rest):
         rest = rest[m.end() :]
     toks = tokens(rest)
-    words = []
+    words, end = [], 0
     for t in toks:
         if t.pos.startswith("v") or t.word in ("集中", "同时", "首批", "现场"):
             if t.word not in ("首批", "现场"):
                 words.append("集中" if t.word == "同时" else t.word)  # "9个项目同时开工": a collective start
+            end = t.end
         else:
             break
-    return "".join(words) if words and words[-1] not in ("集中",) else ""
+    found = words and words[-1] not in ("集中",)
+    return ("".join(words), len(text) - len(rest) + end) if found else ("", pos)
 
 
 def _object_after(text: str, pos: int, event: bool = False) -> str:
