@@ -108,8 +108,11 @@ def test_finder_data_comes_from_provisions_and_their_conditions(corpus_site):
     assert set(data["profiles"]) == {n for p in items for n in p["profiles"]}
     rd = next(p for p in items if p["condition"] == "企业研发经费投入增量")
     assert rd["profiles"] == ["研发投入"] and rd["districts"] == ["青山区"] and rd["amount_text"] == "100万元"
-    # announced together with a second policy: listed once, with both
-    assert len(rd["policies"]) == 2 and all(p["issuer"] == "青山区" and p["level"] == "区" for p in rd["policies"])
+    # announced with a second policy whose own provisions the story tells later: the first's
+    assert [p["name"] for p in rd["policies"]] == ["进一步促进青山区科技创新发展的若干措施"]
+    assert all(p["issuer"] == "青山区" and p["level"] == "区" for p in rd["policies"])
+    digital = next(p for p in items if p["condition"] == "垂域大模型、智能体创新应用")
+    assert [p["name"][:5] for p in digital["policies"]] == ["青山区推动"]  # 数字经济 (数智经济) policy
     assert re.fullmatch(r"\.\./sources/[\w-]+/#s\d+", rd["source"]["href"])
     story, anchor = rd["source"]["href"][3:].split("/#")
     assert f'id="{anchor}"' in (project / "site" / story / "index.html").read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ _GRANT = re.compile(r"给予|奖补")
 _PAREN = re.compile(r"（[^（）]*）")
 _OFFICER = re.compile(r"董事长|总经理|总裁|创始人|首席执行官")
 _RECEIVED = re.compile(r"荣获|获得|获颁|获奖|领取")
-_DOMAIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)领域(\d+)条")
+_DOMAIN = re.compile(r"领域(\d+)条")
 _DRAFT = re.compile(r"（?征求意见稿）?")
 _SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
@@ -60,10 +60,10 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 latest = found
                 continue
             if m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
-                if about := [p for p in out if m.group(1) in p.name]:
+                if about := _about(text[: m.start()], out):
                     latest = about
                 for p in about:
-                    p.attrs.setdefault("measures", int(m.group(2)))
+                    p.attrs.setdefault("measures", int(m.group(1)))
             for provision in _provisions(text):
                 source = ctx.source(sent)
                 cited = {**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote}
@@ -71,7 +71,22 @@ def extract(ctx: StoryContext) -> list[Mention]:
                     cited["released_with"] = [p.name for p in latest]
                 for p in latest:
                     p.attrs.setdefault("provisions", []).append(cited)
+    _settle_shared(out)
     return out
+
+
+def _settle_shared(policies: list[Mention]) -> None:
+    """Provisions told after several policies released together belong to those of them
+    the story does not later give provisions of their own ("数字经济领域12条措施：…")."""
+    own = {p.name for p in policies if any("released_with" not in c for c in p.attrs.get("provisions", []))}
+    for p in policies:
+        if p.name not in own or "provisions" not in p.attrs:
+            continue
+        kept = [
+            c for c in p.attrs.get("provisions", [])
+            if "released_with" not in c or all(name in own for name in c["released_with"])
+        ]
+        p.attrs["provisions"] = kept
 
 
 def _titled(ctx: StoryContext, sent, text: str, short: dict[str, Mention]) -> list[Mention]:
@@ -100,6 +115,15 @@ def _bare(title: str) -> str:
 def _is_reference(title: str, short: dict[str, Mention]) -> bool:
     """《措施》, 《行动方案》: a generic or declared short title refers to a policy named before."""
     return title in short or title in lexicon.words("policy_cues")
+
+
+def _about(before: str, out: list[Mention]) -> list[Mention]:
+    """The policies whose titles hold the field named right before "领域": the longest
+    ending of ``before`` that some title holds ("大会上公布的数字经济" -> 数字经济)."""
+    for n in range(min(len(before), 8), 1, -1):
+        if about := [p for p in out if before[-n:] in p.name]:
+            return about
+    return []
 
 
 def _referred(text: str, out: list[Mention], short: dict[str, Mention]) -> list[Mention]:
