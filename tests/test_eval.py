@@ -20,11 +20,12 @@ from .conftest import ROOT, SEEDS
 
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared" / "corpus"
-# Shared metrics: the issue's floor (its target, 0.80, is printed by make eval). Our own sets:
-# regression floors at what is reached; the target there (0.90) is met for metrics on the
-# seeds, and printed by make eval for the rest.
-SHARED_METRICS_F1 = 0.70
-OWN_FLOORS = {"platforms": 0.95, "policies": 0.95, "provisions": 0.25, "projects": 0.78, "metrics": 0.80, "organisations": 0.45}
+# Floors at what is reached (the issues' targets are printed by make eval): on ../shared/corpus
+# the targets (0.80) are met for platforms, policies, projects and metrics, above the 0.70 the
+# metrics issue asks tests to hold; on our own sets the 0.90 target is met but for projects,
+# organisations and the test corpus' metrics.
+SHARED_FLOORS = {"platforms": 0.80, "policies": 0.90, "projects": 0.80, "metrics": 0.80}
+OWN_FLOORS = {"platforms": 0.95, "policies": 0.95, "provisions": 0.95, "projects": 0.82, "metrics": 0.80, "organisations": 0.75}
 
 
 @pytest.mark.parametrize(
@@ -165,8 +166,9 @@ def test_strict_targets_on_our_sets(corpus):
     assert not low, f"strict F1 below its floor {OWN_FLOORS} (make eval lists the misses): {low}"
 
 
-def test_strict_metrics_on_the_shared_corpus():
+def test_strict_scores_on_the_shared_corpus():
     if not (SHARED / "gold").is_dir():
         pytest.skip(f"no development corpus at {SHARED} (../shared/corpus beside the project)")
-    f1 = evaluate(SHARED / "gold", SHARED).strict["metrics"].f1
-    assert f1 >= SHARED_METRICS_F1, f"strict metrics F1 on ../shared/corpus is {f1:.3f} < {SHARED_METRICS_F1} (make eval lists the misses)"
+    scores = evaluate(SHARED / "gold", SHARED).strict
+    low = {row: round(scores[row].f1, 3) for row, floor in SHARED_FLOORS.items() if scores[row].f1 < floor}
+    assert not low, f"strict F1 on ../shared/corpus below its floor {SHARED_FLOORS} (make eval lists the misses): {low}"
