@@ -217,7 +217,10 @@ def orgs(text: str) -> list[NameHit]:
         suffix_at = h.end - len(h.suffix)
         tok = toks[token_index(toks, suffix_at)]
         spans_tokens = any(suffix_at <= s < h.end for s in starts)  # 科技股份|有限公司
-        if h.descriptor or not (spans_tokens or (tok.end == h.end and tok.pos == "nt")):
+        # a company's suffix inside its last word ("吉利|汽车集团"), not a kind of company ("一人公司")
+        company_word = h.kind == "company" and len(h.suffix) > 1 and tok.word.endswith(h.suffix) and not _NUMERAL_START.match(h.name)
+        ends_word = tok.end == h.end and (tok.pos == "nt" or company_word)
+        if h.descriptor or not (spans_tokens or ends_word):
             continue
         if len(h.suffix) == 1 and (not _ADMIN.match(h.name) or text.startswith("长", h.end)):
             continue  # 局/厅 name offices ("市科技创新局"), not titles ("局长") or words ("格局")
@@ -236,6 +239,7 @@ def orgs(text: str) -> list[NameHit]:
 
 
 _ADMIN = re.compile(r"^(?:省|市|区|县|国家|中央)")
+_NUMERAL_START = re.compile(r"^[一二两三四五六七八九十百千万\d]")
 
 
 def _country_verb(toks, start: int) -> int:

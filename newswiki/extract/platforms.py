@@ -14,7 +14,8 @@ from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
 _UNVEIL = re.compile("揭牌|启用|亮相|开园|成立|签约落地|落地|落户|投用|建成|开业")
 _BUILD = re.compile("开工|动工|开建|封顶")  # a platform under construction is a project
-_BY = re.compile(r"由([^，。；由]{2,30}?)(?:投资建设|投资|主办|牵头建设|建设|运营|打造)")
+_BY = re.compile(r"由([^，。；由]{2,30}?)(?:投资建设|投资|主办|牵头建设|建设|运营|打造|牵头)")
+_WITH = re.compile(r"联合([^，。；]{2,40}?)(?:共同|联合)?(?:建设|组建|打造|共建)")
 _JOINT = re.compile(r"由([^，。；由]{2,60}?)(?:共同|联合|合作)?(?:共建|建设|打造)")
 _DIRECTIONAL = "出进入到向往回"
 _UNIVERSITY = re.compile("大学|学院|师范|理工|工业大学|科技大学")
@@ -59,6 +60,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             builders = _builders(text, h)
             operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or (builders[0] if len(builders) == 1 else None)
             operator = operator or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
+            operator = operator or _match_org(_BASED, text[h.end : clause_bounds(text, h.end, "，。；")[1]])  # "X依托Y建设"
             if operator and operator != h.name:
                 attrs["operator"] = operator
             partners = builders if len(builders) > 1 else [p] if (p := _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])) else []
@@ -82,7 +84,13 @@ def _told_after(text: str, name: str) -> tuple[int, dict] | None:
     if not (m := _BY.match(text, opening.end())):
         return None
     builders = [n for part in re.split("[、和与及]", _whole_org(text, m)) if (n := _org_or_region(part))]
-    return (opening.end(), {"operator": builders[0]}) if len(builders) == 1 else None
+    if len(builders) != 1:
+        return None
+    told = {"operator": builders[0]}
+    # "该基地由A牵头，联合B、C共同建设": B and C are partners
+    if (joint := _WITH.search(text, m.end())) and (partners := [n for part in re.split("[、和与及]", joint.group(1)) if (n := _org_or_region(part))]):
+        told["partners"] = partners
+    return opening.end(), told
 
 
 def _whole_org(text: str, by: re.Match) -> str:
