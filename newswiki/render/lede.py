@@ -12,7 +12,7 @@ from .site import Site
 from .text import md_text
 
 ORG_KINDS = {"company": "一家企业", "university": "一所高校", "government": "一个政府机构", "fund": "一只基金",
-             "bank": "一家银行", "institute": "一家研究机构"}
+             "bank": "一家银行", "institute": "一家研究机构", "hospital": "一家医院"}
 ROLES = {"牵头/运营": "牵头或运营", "企业": "建设", "合作方": "参与共建"}  # relation label -> what the target does
 MAX_NAMED = 3
 MAX_FACTS = 3
