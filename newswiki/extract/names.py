@@ -183,9 +183,17 @@ def _inner_words() -> frozenset[str]:
     return frozenset(lexicon.words("name_inner_words"))
 
 
+@lru_cache(maxsize=4)
+def _name_end_re(lexicon_name: str) -> re.Pattern:
+    """The end of a whole name: of this kind, or of a project or platform ("A项目和B中心")."""
+    kinds = {lexicon_name, "project_suffixes", "platform_suffixes"}
+    ends = "|".join(lexicon.alternation(k) for k in sorted(kinds))
+    return re.compile(rf"(?:{ends})(?:（?[一二三四五六七八九十\d]期）?)?$")
+
+
 def _split_list(text: str, start: int, stop: int, lexicon_name: str) -> int:
     """"A项目和B项目": a joiner after a whole name starts the next name."""
-    ends_name = re.compile(rf"(?:{lexicon.alternation(lexicon_name)})(?:（?[一二三四五六七八九十\d]期）?)?$")
+    ends_name = _name_end_re(lexicon_name)
     out = start
     for joiner in re.compile("以及|[和与及]").finditer(text, start, stop):
         if ends_name.search(text, out, joiner.start()):

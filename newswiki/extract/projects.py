@@ -50,7 +50,8 @@ def _stage_first_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _stage_re() -> tuple[re.Pattern, dict[str, str]]:
     stages = {r[0]: r[1] for r in lexicon.rows("stage_verbs")}
-    return re.compile(lexicon.alternation("stage_verbs")), stages
+    # a stage verb that begins a noun is no stage: 启动区 (a start-up zone), 落地页
+    return re.compile(rf"(?:{lexicon.alternation('stage_verbs')})(?![区页])"), stages
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,8 @@ def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> r
         found = shared
     if found is None or found.string[found.end() : found.end() + 1] == "后":
         return None
+    if "以来" in found.string[found.end() : found.end() + 4]:
+        return None  # "自2017年启动建设以来": how it began, not what the story reports
     if found.string is text and _PLAN.search(text[c_start : found.start()]):
         return None
     return found
