@@ -6,10 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from newswiki.browse import Browser, browser
 from newswiki.build import build
 from newswiki.ingest import ingest_dir
 
@@ -71,3 +74,11 @@ def corpus_site(tmp_path_factory):
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project, report
+
+
+@contextmanager
+def site_browser(project: Path) -> Iterator[Browser]:
+    """Chromium on a built project's site; no request may leave it, no script may fail."""
+    with browser(project / "site") as b:
+        yield b
+    assert not b.outside and not b.console_errors, (b.outside, b.console_errors)

@@ -9,16 +9,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from newswiki.browse import browser
+from .conftest import site_browser
 
 
 @pytest.fixture(scope="module")
 def wide(corpus_site):
     """The seeds and the test corpus: several districts, a city's policy."""
     project, _ = corpus_site
-    with browser(project / "site") as b:
+    with site_browser(project) as b:
         yield b
-    assert not b.outside and not b.console_errors, (b.outside, b.console_errors)
 
 
 def matches(b) -> list[dict]:

@@ -7,10 +7,8 @@ import os
 
 import pytest
 
-from newswiki.browse import browser
-
 from . import screenshots
-from .conftest import ROOT
+from .conftest import ROOT, site_browser
 
 PHONE = 390
 
@@ -18,9 +16,8 @@ PHONE = 390
 @pytest.fixture(scope="module")
 def web(site):
     project, _ = site
-    with browser(project / "site") as b:
+    with site_browser(project) as b:
         yield b
-    assert not b.outside and not b.console_errors, (b.outside, b.console_errors)
 
 
 def results(b, query: str) -> list[dict]:
