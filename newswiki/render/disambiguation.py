@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..resolve import Entity
-from . import entities as pages  # entity pages link here and this page lists them
+from .labels import ORG_KINDS, TYPE_LABELS
 from .site import Site, slug
 from .text import front_matter, md_text, rel_link
 
 FOLDER = "disambiguation"
-TYPE_LABELS = {"platform": "平台", "policy": "政策", "project": "项目", "organisation": "机构"}
 
 
 def page(name: str) -> str:
@@ -27,6 +26,6 @@ def render(name: str, targets: list[Entity], site: Site) -> str:
     out = [front_matter(meta), f"# {md_text(name)}（消歧义）\n\n“{md_text(name)}”在报道中可能指：\n\n"]
     for e in targets:
         kind = e.first("kind")
-        about = pages.display("kind", kind) if e.type == "organisation" and kind else "、".join(filter(None, (TYPE_LABELS[e.type], kind)))
+        about = ORG_KINDS.get(kind, kind) if e.type == "organisation" and kind else "、".join(filter(None, (TYPE_LABELS[e.type], kind)))
         out.append(f"- {site.entity_link(e, here)}（{md_text(about)}，{len(e.stories)} 篇报道提及）\n")
     return "".join(out)

@@ -8,6 +8,7 @@ from ..model import Source
 from ..resolve import FIELDS, LINKED, Entity, Fact
 from . import charts, disambiguation, lede
 from .figures import figure, money, period_label, quantity
+from .labels import ORG_KINDS
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
 
@@ -20,7 +21,6 @@ LABELS = {
 EVENT_ATTR = {"platform": "event", "project": "stage"}  # the mention attribute saying what happened on a date
 SEARCH_BOOST = 2  # an entity's own page ranks above stories that merely mention it
 KIND_LABELS = {"total": "总量", "share": "占比", "growth": "增长", "change": "变化（百分点）", "rank": "排名"}
-ORG_KINDS = {"company": "企业", "university": "高校", "government": "政府机构", "fund": "基金", "bank": "银行", "institute": "研究机构", "hospital": "医院"}
 
 
 def sortable(value: int | float, text: str) -> str:
