@@ -1,6 +1,7 @@
 """Screenshots of the built site as a reader meets it, desktop (1280 px) and phone (390 px)
 wide: the policy finder with a firm's profile and its matches, the metrics index filtered
-to one district, a chart, a district page and a search. The browser tests make them into
+to one district, a chart, a district page, a source page with its outlet and date, and a
+search. The browser tests make them into
 ``screenshots/`` (shown in the README) when ``UPDATE_SCREENSHOTS=1``; by hand:
 ``python -m tests.screenshots --site site --out screenshots``.
 """
@@ -20,6 +21,7 @@ VIEWS = (
     ("metrics-district", "metrics/?owner=青山区", "top"),
     ("chart", "districts/青山区/", "article img[src$='.svg']"),
     ("district", "districts/青山区/", "top"),
+    ("source", "sources/004_0c3dd1ea17114754-1/", "top"),  # a story with its outlet and date
 )
 
 
