@@ -115,7 +115,8 @@ def find_names(
             continue  # "…科技企业孵化器有限公司" is a company
         if phases and (phase := _PHASE.match(text[end:])):
             end += phase.end()
-        walked = _split_list(text, _walk(text, m.start(), lexicon_name == "org_suffixes"), m.start(), lexicon_name)
+        company = lexicon_name == "org_suffixes" and kinds[m.group()] == "company"
+        walked = _split_list(text, _walk(text, m.start(), company), m.start(), lexicon_name)
         start = trim_left(text, walked, m.start())
         for inner in _suffix_re(lexicon_name).finditer(text, start, m.start()):
             if is_generic(text[start : inner.end()], inner.group(), True):
