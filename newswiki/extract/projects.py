@@ -100,8 +100,9 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if company := _company(text, h, c_start, firms):
                 attrs["company"] = company
             when = time_of(text[:c_end], ctx.year, ctx.story.date) if own and stage else None
-            if stage and not when and event:
-                when = event.date
+            stages = _stage_re()[1]
+            if stage and not when and event and stages[stage.group()] == stages[event.stage.group()]:
+                when = event.date  # one of the event's projects; a project at another stage was not dated by it
             if when:
                 attrs["date"] = when
             located = _location(text, h.end, c_end) or (event.place if stage and event else None)
