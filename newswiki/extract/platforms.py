@@ -19,6 +19,7 @@ _WITH = re.compile(r"联合([^，。；]{2,40}?)(?:共同|联合)?(?:建设|组�
 _JOINT = re.compile(r"由([^，。；由]{2,60}?)(?:共同|联合|合作)?(?:共建|建设|打造)")
 _DIRECTIONAL = "出进入到向往回"
 _UNIVERSITY = re.compile("大学|学院|师范|理工|工业大学|科技大学")
+_OWNED_LIST = re.compile(r"[^，。；]{0,60}?等([^，。；、]{2,20}?)的[^，。；]{0,10}平台")
 _REFERS = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室|社区)(?=由)")
 _ADJECTIVAL_TIME = {"未来", "现代", "当代"}  # time words that may sit inside a name (未来技术创新研究院)
 _LEAD = re.compile(r"(\S{2,20}?)(?:牵头|领衔)")
@@ -61,6 +62,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             operator = pairs.get(h.name) or org_prefix(h.name, h.suffix) or (builders[0] if len(builders) == 1 else None)
             operator = operator or _match_org(_LEAD, text[: h.start]) or _match_org(_BASED, text[: h.start]) or _match_org(_OPERATOR, text)
             operator = operator or _match_org(_BASED, text[h.end : clause_bounds(text, h.end, "，。；")[1]])  # "X依托Y建设"
+            operator = operator or _listed_owner(text, h.end)
             if operator and operator != h.name:
                 attrs["operator"] = operator
             partners = builders if len(builders) > 1 else [p] if (p := _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])) else []
@@ -73,6 +75,13 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
+
+
+def _listed_owner(text: str, end: int) -> str | None:
+    """"A、B和C等同济医院的国家级科创平台": the organisation whose platforms a list names."""
+    m = _OWNED_LIST.match(text, end)
+    found = orgs(m.group(1)) if m else []
+    return found[-1].name if found and found[-1].end == len(m.group(1)) else None
 
 
 def _told_after(text: str, name: str) -> tuple[int, dict] | None:
