@@ -48,6 +48,7 @@ _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 _COLLECTIVE_EVENT = re.compile(r"(重大|重点|产业)?项目集中(开工|签约|竣工|投产)")
 _LISTED_KINDS = re.compile(r"[^，。；：]{1,30}?等")
+_PEOPLE = re.compile(r"负责人|代表|人员|员工|专家|院长|董事长")
 _FUNDS = ("基金", "资金池")
 
 
@@ -73,6 +74,9 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
         counted = _subject_after(text, q.end)
         if q.unit == "元" and counted.endswith(_FUNDS):
             counted += "规模"  # "设立10亿元长江鑫时代创投母基金": the fund's size
+        noun_end = text.find(counted, q.end) + len(counted)
+        if _PEOPLE.match(text, noun_end):
+            return "", ""  # "12家驻区重点企业负责人": people, not firms
         if counted and q.unit in COUNT_UNITS and has_head(counted := _counted_noun(counted)):
             noun_end = text.find(counted, q.end) + len(counted)
             after, after_end = _verb_after(text, noun_end)
