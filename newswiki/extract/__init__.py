@@ -14,7 +14,8 @@ from ..ingest.normalize import normalize
 from ..ingest.stories import story_year
 from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
-from .tokens import tokens
+from .annotate import annotate
+from .tokens import _starts_of, tokens
 
 EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract, organisations.extract)
 
@@ -88,6 +89,14 @@ def segment_stories(stories: Iterable[Story], problems: list[Problem] | None = N
                 break
             n += 1
     return n
+
+
+def clear_caches() -> None:
+    """Forget the tokens and annotations of the stories just extracted (the build streams
+    the corpus in batches, so these caches hold one batch, not the corpus)."""
+    tokens.cache_clear()
+    _starts_of.cache_clear()
+    annotate.cache_clear()
 
 
 def extract_article(article: Article, cache: Cache | None = None, problems: list[Problem] | None = None) -> list[Mention]:

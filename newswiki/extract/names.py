@@ -270,6 +270,12 @@ def _org_leads() -> tuple[str, ...]:
     return lexicon.words("org_leads")
 
 
+def member_institute(name: str, suffix: str) -> bool:
+    """An organisation's own 研究所 (中国科学院自动化研究所) is a research body, an
+    organisation, not a platform it runs."""
+    return suffix == "研究所" and org_prefix(name, suffix) is not None
+
+
 def org_prefix(name: str, suffix: str) -> str | None:
     """The organisation a name starts with: 武汉科技大学 in 武汉科技大学青山科技园."""
     body = name[: len(name) - len(suffix)]

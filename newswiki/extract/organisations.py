@@ -7,7 +7,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import canonical_region, orgs, regions_in
+from .names import canonical_region, member_institute, orgs, regions_in
 
 _PLATFORM_KINDS = {"institute"}  # research institutes have platform pages
 
@@ -21,7 +21,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
     out = []
     for sent in ctx.story.sentences:
         for h in orgs(sent.norm):
-            if h.kind in _PLATFORM_KINDS or h.name in _generic() or len(h.name) < 3:
+            if (h.kind in _PLATFORM_KINDS and not member_institute(h.name, h.suffix)) or h.name in _generic() or len(h.name) < 3:
                 continue
             attrs = {"kind": h.kind}
             if h.kind == "government" and (region := belongs_to(h.name, ctx)):

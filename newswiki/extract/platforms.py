@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, canonical_region, find_names, is_generic, org_prefix, orgs, place_after, region_level, regions_in
+from .names import NameHit, canonical_region, find_names, is_generic, member_institute, org_prefix, orgs, place_after, region_level, regions_in
 from .numbers import time_of
 from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
@@ -19,6 +19,8 @@ _WITH = re.compile(r"联合([^，。；]{2,40}?)(?:共同|联合)?(?:建设|组�
 _JOINT = re.compile(r"由([^，。；由]{2,60}?)(?:共同|联合|合作)?(?:共建|建设|打造)")
 _DIRECTIONAL = "出进入到向往回"
 _UNIVERSITY = re.compile("大学|学院|师范|理工|工业大学|科技大学")
+_BUILT_TOGETHER = re.compile(r"([^，。；由]{2,60}?)(?:共同|联合)(?:打造|建设|组建|共建)的[^，。；]{0,24}$")
+_PLATFORM_OF = re.compile(r"是([^，。；]{4,60}?)的[^，。；的]{0,8}(?:平台|载体)")
 _OWNED_LIST = re.compile(r"[^，。；]{0,60}?等([^，。；、]{2,20}?)的[^，。；]{0,10}平台")
 _REFERS = re.compile(r"(?:该|这个|此)?(园区|产业园|基地|中心|孵化器|平台|研究院|实验室|社区)(?=由)")
 _ADJECTIVAL_TIME = {"未来", "现代", "当代"}  # time words that may sit inside a name (未来技术创新研究院)
@@ -50,7 +52,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
         around = next((r for _, r in reversed(regions_in(previous)) if region_level(r) == "district"), around)
         previous = text
         hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
-        hits = [h for h in hits if h.suffix not in _designated() or _DESIGNATION.search(h.name)]
+        hits = [h for h in hits if (h.suffix not in _designated() or _DESIGNATION.search(h.name)) and not member_institute(h.name, h.suffix)]
         hits += _listed(text, hits)
         pairs = _paired_operators(text, hits)
         for h in hits:
@@ -66,6 +68,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if operator and operator != h.name:
                 attrs["operator"] = operator
             partners = builders if len(builders) > 1 else [p] if (p := _match_org(_PARTNER, text[h.end :]) or _match_org(_TOGETHER, text[: h.start])) else []
+            partners = partners or _platform_of(text, h.end)
             if partners := [p for p in partners if p != operator]:
                 attrs["partners"] = partners
             if located := _location(text, h.start, h.end, around or ctx.district):
@@ -75,6 +78,15 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))
     return out
+
+
+def _platform_of(text: str, end: int) -> list[str]:
+    """"X是中国科学院自动化研究所加速推动…的创新平台": the organisation X serves as a platform of."""
+    for m in _PLATFORM_OF.finditer(text, end):
+        found = orgs(m.group(1))
+        if found and found[0].start == 0:
+            return [found[0].name]
+    return []
 
 
 def _listed_owner(text: str, end: int) -> str | None:
@@ -137,6 +149,8 @@ def _leads() -> tuple[str, ...]:
 def _builders(text: str, h: NameHit) -> list[str]:
     """Who builds or runs the platform: "X是由A建设的", "由A、B、C共建的X", "X由A投资建设"."""
     after = text[h.end : clause_bounds(text, h.end, "。；")[1]]
+    if together := _BUILT_TOGETHER.search(text, 0, h.start):  # "A和B共同打造的…平台——NAME"
+        return [n for part in re.split("[、和与及]", together.group(1)) if (n := _org_or_region(part))]
     before = re.search(r"由[^，。；由]{2,60}的$", text[: h.start])
     for span in (after, before.group() if before else ""):
         joint = _JOINT.search(span)
