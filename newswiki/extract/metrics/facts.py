@@ -18,7 +18,7 @@ def metric_mention(
 ) -> Mention:
     text = sent.norm
     period, words = _period(ctx, text, start, section)
-    owner = owner or owner_of(ctx, text, start, section)
+    owner = owner or owner_of(ctx, text, start, section.region, section.owners)
     attrs = {
         "value": q.value if q else extra.pop("value"),
         "unit": q.unit if q else "位",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...model import Mention
@@ -12,9 +11,6 @@ from ..context import StoryContext
 from ..names import find_names, regions_in
 from ..tokens import clause_bounds
 from .phrases import strip_context
-
-if TYPE_CHECKING:
-    from .section import Section
 
 _OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
 _PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d]|排名|排位)")  # "增幅全市第一": peers, not owner
@@ -91,7 +87,7 @@ def _city_in_name(text: str, pos: int) -> bool:
     return bool(re.match(r"[\u4e00-\u9fff]", before) and re.match(r"[\u4e00-\u9fff]", after)) and before not in _REGION_LEADS
 
 
-def owner_of(ctx: StoryContext, text: str, pos: int, section: Section) -> str | None:
+def owner_of(ctx: StoryContext, text: str, pos: int, region: str | None, named: list[str]) -> str | None:
     """Whose figure it is: the region nearest before it in the sentence or an
     organisation or platform in its clause (全区/全市 resolved from context), what
     "该中心" refers to, else the region in context."""
@@ -116,19 +112,19 @@ def owner_of(ctx: StoryContext, text: str, pos: int, section: Section) -> str | 
     if scope_words:
         p, w = max(scope_words)
         earlier = [r for q, r in candidates if q < p and r.endswith("区")]
-        district = section.region if section.region and scopes[w] == "district" else None
+        district = region if region and scopes[w] == "district" else None
         candidates.append((p, earlier[-1] if earlier else district or ctx.scope_word(w)))
-    if (opening := _SENTENCE_ANAPHOR.match(text)) and section.owners:
-        named = [n for n in section.owners if n.endswith((opening.group(1), opening.group(1).removesuffix("区")))]
-        if named:  # "园区由…投资建设，…首批12家企业集中入驻": the park just named
-            candidates.append((0, named[-1]))
-    if (anaphor := _OWNER_ANAPHOR.search(before, clause_start)) and section.owners:
+    if (opening := _SENTENCE_ANAPHOR.match(text)) and named:
+        kind = [n for n in named if n.endswith((opening.group(1), opening.group(1).removesuffix("区")))]
+        if kind:  # "园区由…投资建设，…首批12家企业集中入驻": the park just named
+            candidates.append((0, kind[-1]))
+    if (anaphor := _OWNER_ANAPHOR.search(before, clause_start)) and named:
         head = anaphor.group().lstrip("该本此")  # "中心已有4家企业入驻": the last centre named
-        named = [n for n in section.owners if n.endswith(head)] if len(head) > 1 else []
-        candidates.append((clause_start, (named or section.owners)[-1]))
+        kind = [n for n in named if n.endswith(head)] if len(head) > 1 else []
+        candidates.append((clause_start, (kind or named)[-1]))
     if candidates:
         return max(candidates)[1]
-    return section.region or ctx.district or ctx.city
+    return region or ctx.district or ctx.city
 
 
 def _opens_clause(text: str, pos: int) -> bool:
