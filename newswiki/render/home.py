@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Article
+from . import collectives, districts, finder
 from .site import FOLDER, Site
 from .sources import SOURCES
 from .text import front_matter, md_text
@@ -35,6 +36,9 @@ def render_home(articles: Sequence[Article], site: Site, events: list) -> str:
     ]
     for etype, title, about in TOPICS:
         out.append(f"| [{title}]({FOLDER[etype]}/index.md) | {counts[etype]} | {about} |\n")
+    out.append(f"| [政策计算器]({finder.PAGE}) | — | 勾选企业情况和所在区，列出相符的条款、金额与出处 |\n")
+    out.append(f"| [区域]({districts.INDEX}) | — | 各区的平台、政策、项目与指标 |\n")
+    out.append(f"| [集中活动]({collectives.INDEX}) | — | 项目集中开工、签约：项目数、总投资与分类 |\n")
     out.append(f"| [来源冲突](conflicts/index.md) | {len(kb.conflicts)} | 同一指标不同报道数值不一 |\n")
     out.append(f"| [时间线](timeline/index.md) | {len(events)} | 有日期的会议、签约、揭牌、开工与发布 |\n")
     out.append(
