@@ -1,26 +1,69 @@
-"""The build: seeds -> ingest -> segment -> render -> docs/."""
+"""The build: seeds -> ingest -> segment -> extract -> resolve -> render -> docs/.
+
+It streams: stories are ingested, segmented and extracted a batch at a time, and their
+tokens forgotten before the next batch; the text of the articles waits on disk (``Spill``)
+while resolve works on the mentions, and is read back one article at a time for the
+source pages. What stays in memory is the mentions and the knowledge base.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from . import segment
 from .cache import Cache
-from .extract import extract_all, pending, segment_stories
-from .extract.tokens import tokens
-from .ingest import Limits, ingest_dir
+from .extract import clear_caches, extract_all, pending, segment_stories
+from .ingest import Limits, iter_articles
 from .model import Article, Problem
 from .render import render_site
 from .resolve import KnowledgeBase, resolve
 from .writer import write_docs
 
+BATCH = 64  # stories segmented and extracted together, then their tokens are forgotten
+
+
+class Spill(Sequence[Article]):
+    """Articles pickled to a temporary file as they come, each read back when asked for."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+        self._offsets: list[int] = []
+
+    def append(self, article: Article) -> None:
+        self._file.seek(0, 2)
+        self._offsets.append(self._file.tell())
+        pickle.dump(article, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, i: int) -> Article: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Article]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        self._file.seek(self._offsets[i])
+        return pickle.load(self._file)
+
+
+def head(article: Article) -> Article:
+    """The article without its stories' text: what the pages that cite a story need."""
+    stories = [dataclasses.replace(s, blocks=[], captions=[], bylines=[]) for s in article.stories]
+    return dataclasses.replace(article, stories=stories)
+
 
 @dataclass
 class BuildReport:
-    articles: list[Article] = field(default_factory=list)
+    articles: Sequence[Article] = field(default_factory=list)  # whole, read back from disk one at a time
     problems: list[Problem] = field(default_factory=list)
     kb: KnowledgeBase | None = None
     warnings: list[str] = field(default_factory=list)
@@ -28,10 +71,9 @@ class BuildReport:
     files: int = 0
     files_cached: int = 0  # seed files whose ingest came from the cache
     stories_extracted: int = 0  # stories extracted afresh (not from the cache)
-
-    @property
-    def stories(self) -> int:
-        return sum(len(a.stories) for a in self.articles)
+    stories: int = 0
+    sentences: int = 0  # sentences segmented (of the stories extracted afresh)
+    segmented: int = 0  # stories segmented
 
     @property
     def skipped(self) -> list[Problem]:
@@ -45,74 +87,101 @@ def build(
 ) -> BuildReport:
     """Generate the wiki from ``seeds`` into ``docs``; ``cache_dir`` makes it incremental;
     ``jobs`` processes extract the stories."""
-    report = BuildReport()
+    report = BuildReport(articles=Spill())
+    timings = report.timings = dict.fromkeys(("ingest", "segment", "extract"), 0.0)
     file_cache, story_cache = Cache(cache_dir), Cache(cache_dir)
+    found: dict[str, list[Problem]] = {"ingest": [], "segment": [], "extract": []}
+    heads: list[Article] = []
+    mentions = []
+    batch: list[Article] = []
 
-    def stage(name: str, started: float) -> None:
-        report.timings[name] = time.perf_counter() - started
+    def extract_batch() -> None:
+        """Segment and extract the stories of ``batch`` that the cache does not hold."""
+        t = time.perf_counter()
+        todo, problems = pending(batch, story_cache), []
+        report.sentences += segment_stories(todo, problems)
+        report.segmented += len(todo)
+        found["segment"] += problems
+        timings["segment"] += time.perf_counter() - t
+        t, known = time.perf_counter(), len(problems)
+        mentions.extend(extract_all(batch, story_cache, problems, jobs))
+        clear_caches()
+        found["extract"] += problems[known:]
+        timings["extract"] += time.perf_counter() - t
+        batch.clear()
 
     t = time.perf_counter()
-    report.articles, report.problems = ingest_dir(seeds, file_cache, limits)
+    for article in iter_articles(seeds, file_cache, limits, found["ingest"]):
+        timings["ingest"] += time.perf_counter() - t
+        report.articles.append(article)
+        heads.append(head(article))
+        report.stories += len(article.stories)
+        batch.append(article)
+        if sum(len(a.stories) for a in batch) >= BATCH:
+            extract_batch()
+        t = time.perf_counter()
+    timings["ingest"] += time.perf_counter() - t
+    extract_batch()
+    found["ingest"].sort(key=lambda p: p.source_file)  # stable: a file's messages stay in order
     report.files_cached = file_cache.hits
-    stage("ingest", t)
+    report.stories_extracted = story_cache.misses
+
+    report.problems = found["ingest"]
     for p in report.problems:
         log(str(p))
     log(
         f"ingest: {len(report.articles)} files ({file_cache.hits} from cache), "
-        f"{report.stories} stories ({report.timings['ingest']:.2f}s)"
+        f"{report.stories} stories ({timings['ingest']:.2f}s)"
     )
     if not report.articles:  # an empty wiki would replace the last good one
         log(f"error: no seed file could be used; {docs} left as it was")
         if report.problems:
             log(summary(report))
         return report
-
-    t = time.perf_counter()
-    todo = pending(report.articles, story_cache)
-    known = len(report.problems)
-    sentences = segment_stories(todo, report.problems)
-    stage("segment", t)
-    for p in report.problems[known:]:
-        log(str(p))
-    log(f"segment: {sentences} sentences of {len(todo)} stories ({report.timings['segment']:.2f}s)")
-
-    t = time.perf_counter()
-    known = len(report.problems)
-    mentions = extract_all(report.articles, story_cache, report.problems, jobs)
-    tokens.cache_clear()
-    report.stories_extracted = story_cache.misses
-    stage("extract", t)
-    for p in report.problems[known:]:
-        log(str(p))
+    for stage in ("segment", "extract"):
+        report.problems += found[stage]
+        for p in found[stage]:
+            log(str(p))
+        if stage == "segment":
+            log(f"segment: {report.sentences} sentences of {report.segmented} stories ({timings['segment']:.2f}s)")
     log(
         f"extract: {len(mentions)} mentions; {story_cache.misses} stories extracted, "
-        f"{story_cache.hits} from cache ({report.timings['extract']:.2f}s)"
+        f"{story_cache.hits} from cache ({timings['extract']:.2f}s)"
     )
 
     t = time.perf_counter()
     kb = report.kb = resolve(mentions)
-    stage("resolve", t)
+    timings["resolve"] = time.perf_counter() - t
     log(
         f"resolve: {len(kb.entities)} entities, {len(kb.relations)} relations, "
-        f"{len(kb.conflicts)} conflicts ({report.timings['resolve']:.2f}s)"
+        f"{len(kb.conflicts)} conflicts ({timings['resolve']:.2f}s)"
     )
 
     t = time.perf_counter()
+    timings["render"] = 0.0
     names = [n for e in kb.entities if e.type != "metric" for n in (e.name, *e.aliases)]
-    files = render_site(report.articles, kb, segment.user_dictionary(names))
-    stage("render", t)
-    log(f"render: {len(files)} files ({report.timings['render']:.2f}s)")
-
-    t = time.perf_counter()
-    report.warnings = write_docs(docs, files, log)
-    report.files = len(files)
-    stage("write", t)
+    files = render_site(heads, kb, segment.user_dictionary(names), report.articles)
+    report.warnings = write_docs(docs, rendered(files, report), log)
+    timings["write"] = time.perf_counter() - t - timings["render"]
+    log(f"render: {report.files} files ({timings['render']:.2f}s)")
     for w in report.warnings:
         log(f"warning: {w}")
-    log(f"write: {docs} ({report.timings['write']:.2f}s)")
+    log(f"write: {docs} ({timings['write']:.2f}s)")
     if report.problems:
         log(summary(report))
     return report
+
+
+def rendered(files: Iterable, report: BuildReport) -> Iterator:
+    """The files as render makes them (the writer asks for each in turn), counted, and the
+    time spent making them added to the render stage's."""
+    t = time.perf_counter()
+    for item in files:
+        report.timings["render"] += time.perf_counter() - t
+        report.files += 1
+        yield item
+        t = time.perf_counter()
+    report.timings["render"] += time.perf_counter() - t
 
 
 def summary(report: BuildReport) -> str:

@@ -21,7 +21,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,31 +30,33 @@ from .render.text import is_generated
 MANIFEST = ".newswiki-manifest"
 
 
-def write_docs(docs: Path, files: Mapping[str, str | bytes], log: Callable[[str], None] = lambda _: None) -> list[str]:
-    """Write ``files`` (docs-relative path -> content) into ``docs``; return warnings."""
+def write_docs(
+    docs: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], log: Callable[[str], None] = lambda _: None
+) -> list[str]:
+    """Write ``files`` (docs-relative path -> content, or such pairs as they are rendered; a
+    later pair for a path wins) into ``docs``; return warnings."""
     docs.mkdir(parents=True, exist_ok=True)
     with _locked(docs, log):
         for leftover in sorted(docs.parent.glob(_prefix(docs) + "*")):
             log(f"recovering from an interrupted build: {leftover.name} rolled back")
             _recover(docs, leftover)
         owned = _owned(docs)
-        warnings, new = [], {}
-        for rel, content in files.items():
-            if (docs / rel).exists() and not _ours(docs, rel, owned):
-                warnings.append(f"docs/{rel} is hand-written; the generated page was not written over it")
-            else:
-                new[rel] = content
-        stale = sorted(rel for rel in owned if rel not in new and (docs / rel).is_file() and _ours(docs, rel, owned))
-
+        warnings: list[str] = []
+        new: set[str] = set()
         staging = Path(tempfile.mkdtemp(prefix=_prefix(docs), dir=docs.parent))
         try:
-            for rel, content in new.items():
+            for rel, content in files.items() if isinstance(files, Mapping) else files:
+                if rel not in new and (docs / rel).exists() and not _ours(docs, rel, owned):
+                    warnings.append(f"docs/{rel} is hand-written; the generated page was not written over it")
+                    continue
+                new.add(rel)
                 path = staging / "new" / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(content, bytes):
                     path.write_bytes(content)
                 else:
                     path.write_text(content, encoding="utf-8", newline="\n")
+            stale = sorted(rel for rel in owned if rel not in new and (docs / rel).is_file() and _ours(docs, rel, owned))
             (staging / MANIFEST).write_text("".join(f"{rel}\n" for rel in sorted(new)), encoding="utf-8")
             _swap(docs, staging, sorted(new), stale)
         except BaseException:  # an error or Ctrl-C: roll back now (a kill: the next write does)

@@ -78,7 +78,7 @@ def test_a_failed_build_leaves_docs_untouched(tmp_path, monkeypatch):
 
     # a failure while writing the new output (a page path that cannot exist) changes nothing either
     real = build_module.render_site
-    monkeypatch.setattr(build_module, "render_site", lambda *a, **k: {**real(*a, **k), "index.md/cannot.md": "x"})
+    monkeypatch.setattr(build_module, "render_site", lambda *a, **k: [*real(*a, **k), ("index.md/cannot.md", "x")])
     with pytest.raises(OSError):
         build(SEEDS, docs)
     assert tree(docs) == before

@@ -16,6 +16,7 @@ from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
 from .annotate import annotate
 from .tokens import _starts_of, tokens
+from .tokens import tokens as _cached_tokens  # the cache itself, whatever ``tokens`` is patched to
 
 EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract, organisations.extract)
 
@@ -94,9 +95,10 @@ def segment_stories(stories: Iterable[Story], problems: list[Problem] | None = N
 def clear_caches() -> None:
     """Forget the tokens and annotations of the stories just extracted (the build streams
     the corpus in batches, so these caches hold one batch, not the corpus)."""
-    tokens.cache_clear()
+    _cached_tokens.cache_clear()
     _starts_of.cache_clear()
     annotate.cache_clear()
+    aliases._words.cache_clear()
 
 
 def extract_article(article: Article, cache: Cache | None = None, problems: list[Problem] | None = None) -> list[Mention]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..cache import Cache
@@ -18,7 +19,7 @@ from .lines import classify
 from .normalize import normalize
 from .stories import build_story, split_groups, story_date, story_year
 
-__all__ = ["Limits", "SourceError", "file_slug", "ingest_dir", "ingest_text", "read_article"]
+__all__ = ["Limits", "SourceError", "file_slug", "ingest_dir", "ingest_text", "iter_articles", "read_article"]
 SLUG_MAX = 80  # page file names stay far below the file system's 255 bytes
 
 
@@ -75,10 +76,11 @@ def read_article(path: Path, cache: Cache | None = None, limits: Limits = Limits
     return result
 
 
-def ingest_dir(seeds: Path, cache: Cache | None = None, limits: Limits = Limits()) -> tuple[list[Article], list[Problem]]:
-    """The seed files of ``seeds`` (see ``files``) in name order; refused and bad files become Problems."""
-    articles: list[Article] = []
-    paths, problems = seed_files(seeds, limits.file_bytes)
+def iter_articles(seeds: Path, cache: Cache | None, limits: Limits, problems: list[Problem]) -> Iterator[Article]:
+    """The usable seed files of ``seeds`` (see ``files``), one at a time in name order;
+    refused and bad files become Problems in ``problems``."""
+    paths, found = seed_files(seeds, limits.file_bytes)
+    problems.extend(found)
     seen: dict[str, str] = {}
     for path in paths:
         try:
@@ -91,6 +93,12 @@ def ingest_dir(seeds: Path, cache: Cache | None = None, limits: Limits = Limits(
             problems.append(Problem(article.source_file, "warning", f"same text as {seen[article.content_hash]}; skipped as a duplicate"))
             continue
         seen[article.content_hash] = article.source_file
-        articles.append(article)
+        yield article
+
+
+def ingest_dir(seeds: Path, cache: Cache | None = None, limits: Limits = Limits()) -> tuple[list[Article], list[Problem]]:
+    """The seed files of ``seeds`` in name order, and their problems by file."""
+    problems: list[Problem] = []
+    articles = list(iter_articles(seeds, cache, limits, problems))
     problems.sort(key=lambda p: p.source_file)  # stable: a file's messages stay in order
     return articles, problems

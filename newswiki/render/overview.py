@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Source
+from ..model import Source, Story
 from ..resolve import Entity
 from .events import story_event
 from .figures import period_label, quantity
@@ -33,13 +33,18 @@ def render_conflicts(site: Site) -> str:
     return "".join(out)
 
 
-def timeline_events(site: Site) -> list[tuple[str, str, object]]:
-    """(date, what happened, source) for every dated event, oldest first."""
-    events = []
-    for story in site.stories.values():
-        if story.relevant and story.date and (found := story_event(story)):
-            what, sent = found
-            events.append((story.date, what, Source(story.id, sent.id, sent.text), None))
+def story_events(story: Story) -> list[tuple[str, str, Source, None]]:
+    """The event an on-topic story's date sentence names, as a timeline entry (or none)."""
+    if story.relevant and story.date and (found := story_event(story)):
+        what, sent = found
+        return [(story.date, what, Source(story.id, sent.id, sent.text), None)]
+    return []
+
+
+def timeline_events(site: Site, told: list[tuple[str, str, Source, None]]) -> list[tuple[str, str, object]]:
+    """(date, what happened, source) for every dated event, oldest first: ``told`` by the
+    stories (``story_events``) and the dates of entities."""
+    events = list(told)
     for e in site.kb.entities:
         for v in e.attrs.get("date", []):
             what = _event_label(e)

@@ -103,7 +103,8 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
 
 
 
-def render_index(articles: Sequence[Article]) -> str:
+def render_index(articles: Sequence[Article], sentences: Mapping[str, int]) -> str:
+    """The list of all stories; ``sentences`` counts each story's sentences by its id."""
     page = f"{SOURCES}/index.md"
     stories = [s for a in articles for s in a.stories]
     out = [
@@ -116,6 +117,6 @@ def render_index(articles: Sequence[Article]) -> str:
     for s in stories:
         out.append(
             f"| {link(s.title, page, story_page(s))} | {md_cell(reference(s)) or '—'} "
-            f"| {md_cell(s.source_file)} | {len(s.sentences)} | {'相关' if s.relevant else '无关'} |\n"
+            f"| {md_cell(s.source_file)} | {sentences[s.id]} | {'相关' if s.relevant else '无关'} |\n"
         )
     return "".join(out)
