@@ -48,6 +48,7 @@ _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 _COLLECTIVE_EVENT = re.compile(r"(重大|重点|产业)?项目集中(开工|签约|竣工|投产)")
 _LISTED_KINDS = re.compile(r"[^，。；：]{1,30}?等")
+_COUNTED_HEADS = {"项目", "企业"}  # a noun a verb before a total may take along ("项目签约总额")
 _PEOPLE = re.compile(r"负责人|代表|人员|员工|专家|院长|董事长")
 _FUNDS = ("基金", "资金池")
 
@@ -85,7 +86,7 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
             counted = _verb_before(text, q.start) + after + (done + "的" if done else "") + counted
         subject = counted if has_head(counted) else subject
     elif subject and q.unit in COUNT_UNITS | {"元"}:
-        subject = _verb_before(text, text.rfind(subject, 0, q.start)) + subject  # "开工重大项目6个", "签约总额"
+        subject = _verb_before(text, text.rfind(subject, 0, q.start), True) + subject  # "开工重大项目6个", "项目签约总额"
     if _BARE_TOTAL.match(subject) and previous:
         subject = _BARE_TOTAL_END.sub("", previous) + subject  # "13个项目集中开工，总投资133.2亿元"
     elif previous and (total := _BARE_TOTAL_END.search(subject)) and previous.endswith(subject[: total.start()] or "\0"):
@@ -224,8 +225,9 @@ def _subject_after(text: str, pos: int) -> str:
     return strip_context(text[pos : walk_right(text, pos)])[0]
 
 
-def _verb_before(text: str, pos: int) -> str:
-    """The verbs just before a count ("引进孵化超25家企业", "新落户的24个项目")."""
+def _verb_before(text: str, pos: int, noun: bool = False) -> str:
+    """The verbs just before a count ("引进孵化超25家企业", "新落户的24个项目"); with ``noun``,
+    and the noun they are about ("项目签约总额")."""
     toks = tokens(text)
     i = token_index(toks, pos - 1) if pos else -1
     words: list[str] = []
@@ -240,6 +242,9 @@ def _verb_before(text: str, pos: int) -> str:
             words.insert(0, t.word if t.word != "共" else "")
         elif t.word == "首批":
             words.insert(0, t.word)  # "首批12家企业集中入驻": the first firms
+        elif noun and words and t.word in _COUNTED_HEADS:
+            words.insert(0, t.word)  # "项目签约总额": what was signed
+            break
         else:
             break
         i -= 1
