@@ -121,7 +121,8 @@ def owner_of(ctx: StoryContext, text: str, pos: int, region: str | None, named: 
     if (anaphor := _OWNER_ANAPHOR.search(before, clause_start)) and named:
         head = anaphor.group().lstrip("该本此")  # "中心已有4家企业入驻": the last centre named
         kind = [n for n in named if n.endswith(head)] if len(head) > 1 else []
-        candidates.append((clause_start, (kind or named)[-1]))
+        # "中心已有4家企业入驻": the centre the story is about, the first one it named
+        candidates.append((clause_start, kind[0] if kind else named[-1]))
     if candidates:
         return max(candidates)[1]
     return region or ctx.district or ctx.city
