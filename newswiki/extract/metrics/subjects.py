@@ -48,6 +48,7 @@ _SHARE_OF_GROUP = re.compile(r"(?:为|是)([^，。；、]{2,12})(?=[，。；]|
 _LIGHT_VERBS = {"实现", "保持", "完成", "达到"}
 _COLLECTIVE_EVENT = re.compile(r"(重大|重点|产业)?项目集中(开工|签约|竣工|投产)")
 _LISTED_KINDS = re.compile(r"[^，。；：]{1,30}?等")
+_COLLECTIVE_NUMERAL = re.compile(r"[两三四五六七八九十]大")
 _COUNTED_HEADS = {"项目", "企业"}  # a noun a verb before a total may take along ("项目签约总额")
 _PEOPLE = re.compile(r"负责人|代表|人员|员工|专家|院长|董事长")
 _FUNDS = ("基金", "资金池")
@@ -199,10 +200,13 @@ def phrase_before(text: str, pos: int) -> str:
 
 
 def _modifier_before(text: str, pos: int, start: int) -> int:
-    """Extend a phrase over a modifier the segmenter tags as a stop word (其他项目, 现代服务业)."""
+    """Extend a phrase over a modifier the segmenter tags as a stop word (其他项目, 现代服务业)
+    or a collective numeral (五大优势产业)."""
     for word in lexicon.words("indicator_modifiers"):
         if pos - len(word) >= start and text.startswith(word, pos - len(word)):
             return pos - len(word)
+    if pos - 2 >= start and _COLLECTIVE_NUMERAL.fullmatch(text, pos - 2, pos):
+        return pos - 2
     return pos
 
 
