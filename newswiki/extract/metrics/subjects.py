@@ -258,7 +258,7 @@ def _verb_before(text: str, pos: int, noun: bool = False) -> str:
 def _verb_after(text: str, pos: int) -> tuple[str, int]:
     """The verb a counted list ends on ("2家研究院、14家企业签约入驻": 签约入驻), and where it ends."""
     rest = text[pos:]
-    while m := re.match(r"、[^，。；、]{0,20}?\d+[家个项所]?[^，。；、]*?(?=、|[\u4e00-\u9fff]*?(?:签约|落户|入驻|开工|投产|竣工))", rest):
+    while m := re.match(r"、[^，。；、]{0,20}?\d+[家个项所]?[^，。；、]*?(?=、|签约|落户|入驻|开工|投产|竣工)", rest):
         rest = rest[m.end() :]
     toks = tokens(rest)
     words, end = [], 0
