@@ -58,6 +58,10 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
     """(indicator, kind) of the figure ``q``."""
     if q.unit == "百分点":
         return _change_subject(text, q.start, previous or section.base), "change"
+    if q.unit == "%" and text.startswith("的", q.end) and has_head(noun := _subject_after(text, q.end + 1)):
+        lead = clause_before(text, q.start)
+        if lead and not has_head(lead):  # "集聚全市68%的人工智能企业": the share of them it holds
+            return f"{lead}{noun}比重", "share"
     if q.unit == "%" and (part := _SHARE_OF_GROUP.match(text, q.end)):
         group = clean_phrase(clause_before(text, q.start).rstrip("中"))
         if has_head(group) and has_head(part.group(1)):
