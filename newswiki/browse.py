@@ -45,6 +45,12 @@ class Browser:
     page: object
     outside: list[str] = field(default_factory=list)  # requests that tried to leave localhost
     console_errors: list[str] = field(default_factory=list)
+    fetched: list[tuple[str, int]] = field(default_factory=list)  # (site path, bytes received) of each request
+
+    def search_bytes(self, since: int = 0) -> int:
+        """Bytes the search has fetched (its worker, Material's stub index, the shards and
+        pages under search/) since request number ``since``."""
+        return sum(n for path, n in self.fetched[since:] if path.startswith("search/") or path.endswith("search-worker.js"))
 
     def open(self, path: str = "") -> None:
         self.page.goto(self.base + path.lstrip("/"))
@@ -92,6 +98,7 @@ def browser(site: Path) -> Iterator[Browser]:
 
         context.route("**/*", route)
         b.page.on("console", lambda m: m.type == "error" and b.console_errors.append(m.text))
+        b.page.on("requestfinished", lambda r: b.fetched.append((b.site_path(r.url), _received(r))))
         b.page.on("pageerror", lambda e: b.console_errors.append(str(e)))
         try:
             yield b
@@ -99,31 +106,36 @@ def browser(site: Path) -> Iterator[Browser]:
             chromium.close()
 
 
-def search_report(site: Path, queries: Path) -> str:
-    """hit@5 of ``queries`` typed into the site's search box, the misses, and the
-    size of the search index against the bytes of text it indexes."""
-    import json
-    import re
+def _received(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
+
+def search_report(site: Path, queries: Path) -> str:
+    """hit@5 of ``queries`` typed into the site's search box, the misses, the size of the
+    search index and what the browser fetched for the queries."""
     import yaml
 
     cases = yaml.safe_load(queries.read_text(encoding="utf-8"))
-    misses = []
+    misses, fetched = [], []
     with browser(site) as b:
         b.open()
         for case in cases:
+            before = len(b.fetched)
             top = b.search(case["query"])
+            fetched.append(b.search_bytes(before))
             if case["page"] not in top:
                 misses.append(f"  miss: {case['query']} -> expected {case['page']}, got {top}")
-    index_file = site / "search" / "search_index.json"
-    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
-    text = sum(len(re.sub(r"<[^>]+>|\u200b", "", d["title"] + d["text"]).encode()) for d in docs)
+        opened = b.search_bytes()
+    index = [f for f in (site / "search").rglob("*") if f.is_file()]
+    fetched.sort()
     lines = [
         f"hit@5: {1 - len(misses) / len(cases):.3f} ({len(cases) - len(misses)}/{len(cases)} queries)",
         *misses,
-        f"search_index.json: {index_file.stat().st_size:,} bytes for {text:,} bytes of page text "
-        f"({index_file.stat().st_size / text:.2f}x), {len(docs)} index entries",
-        f"vocabulary.json: {(site / 'search' / 'vocabulary.json').stat().st_size:,} bytes",
+        f"search/: {sum(f.stat().st_size for f in index):,} bytes in {len(index)} files "
+        f"({len(list((site / 'search' / 'index').glob('*')))} shards, {len(list((site / 'search' / 'pages').glob('*')))} pages)",
+        f"fetched by the search: {opened:,} bytes for the {len(cases)} queries in one page; "
+        f"per query (beyond what earlier ones loaded) median {fetched[len(fetched) // 2]:,}, largest {fetched[-1]:,}",
         f"requests that tried to leave localhost: {len(b.outside)}; console errors: {len(b.console_errors)}",
     ]
     return "\n".join(lines)

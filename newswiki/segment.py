@@ -14,12 +14,13 @@ jieba.setLogLevel(logging.WARNING)
 
 
 def lexicon_entries() -> list[tuple[str, int, str]]:
-    """``(word, freq, tag)`` rows of the domain user dictionary."""
+    """``(word, freq, tag)`` rows of the domain user dictionary, then the region names
+    (a later row for a word wins, as in jieba)."""
     out = []
     for row in lexicon.rows("userdict"):
         freq = int(row[1]) if len(row) > 1 else 1000
         out.append((row[0], freq, row[2] if len(row) > 2 else "n"))
-    return out
+    return out + [(row[0], 3000, "ns") for row in lexicon.rows("regions")]
 
 
 @cache
@@ -28,8 +29,6 @@ def tokenizer() -> jieba.Tokenizer:
     tok.initialize()
     for word, freq, tag in lexicon_entries():
         tok.add_word(word, freq, tag)
-    for row in lexicon.rows("regions"):
-        tok.add_word(row[0], 3000, "ns")
     return tok
 
 
@@ -52,7 +51,8 @@ def word_crosses(left: str, right: str, window: int = 8) -> bool:
 
 
 def user_dictionary(extra: Iterable[str] = ()) -> str:
-    """The jieba user dictionary the build writes: lexicon terms plus extracted names."""
+    """The jieba user dictionary the build writes (the site search segments with it too):
+    lexicon terms and region names, as the tokenizer has them, plus extracted names."""
     rows = {w: (f, t) for w, f, t in lexicon_entries()}
     for name in extra:
         rows.setdefault(name, (2000, "nz"))
