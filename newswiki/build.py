@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,10 +22,10 @@ from . import segment
 from .cache import Cache
 from .extract import clear_caches, extract_all, pending, segment_stories
 from .ingest import Limits, iter_articles
-from .model import Article, Problem
+from .model import Article, Mention, Problem, Source
 from .render import render_site
 from .resolve import KnowledgeBase, resolve
-from .writer import write_docs
+from .writer import Content, write_docs
 
 BATCH = 64  # stories segmented and extracted together, then their tokens are forgotten
 
@@ -92,7 +93,7 @@ def build(
     file_cache, story_cache = Cache(cache_dir), Cache(cache_dir)
     found: dict[str, list[Problem]] = {"ingest": [], "segment": [], "extract": []}
     heads: list[Article] = []
-    mentions = []
+    mentions: list[Mention] = []
     batch: list[Article] = []
 
     def extract_batch() -> None:
@@ -104,7 +105,9 @@ def build(
         found["segment"] += problems
         timings["segment"] += time.perf_counter() - t
         t, known = time.perf_counter(), len(problems)
-        mentions.extend(extract_all(batch, story_cache, problems, jobs))
+        extracted = extract_all(batch, story_cache, problems, jobs)
+        shared(extracted)
+        mentions.extend(extracted)
         clear_caches()
         found["extract"] += problems[known:]
         timings["extract"] += time.perf_counter() - t
@@ -172,16 +175,37 @@ def build(
     return report
 
 
-def rendered(files: Iterable, report: BuildReport) -> Iterator:
+def rendered(files: Iterable[tuple[str, Content]], report: BuildReport) -> Iterator[tuple[str, Content]]:
     """The files as render makes them (the writer asks for each in turn), counted, and the
-    time spent making them added to the render stage's."""
+    time spent making them (a large file's function included) added to the render stage's."""
+    timings = report.timings
+
+    def timed(write: Callable[[Path], None]) -> Callable[[Path], None]:
+        def run(path: Path) -> None:
+            t = time.perf_counter()
+            write(path)
+            timings["render"] += time.perf_counter() - t
+        return run
+
     t = time.perf_counter()
-    for item in files:
-        report.timings["render"] += time.perf_counter() - t
+    for rel, content in files:
+        timings["render"] += time.perf_counter() - t
         report.files += 1
-        yield item
+        yield rel, content if isinstance(content, str | bytes) else timed(content)
         t = time.perf_counter()
-    report.timings["render"] += time.perf_counter() - t
+    timings["render"] += time.perf_counter() - t
+
+
+def shared(mentions: list[Mention]) -> None:
+    """One copy of each name, surface and text attribute (the same names recur in thousands
+    of mentions) and of each source sentence: what the build keeps of the corpus."""
+    sources: dict[Source, Source] = {}
+    for m in mentions:
+        m.name, m.surface = sys.intern(m.name), sys.intern(m.surface)
+        m.source = sources.setdefault(m.source, m.source)
+        for k, v in m.attrs.items():
+            if isinstance(v, str):
+                m.attrs[k] = sys.intern(v)
 
 
 def summary(report: BuildReport) -> str:

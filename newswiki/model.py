@@ -95,7 +95,7 @@ class Problem:
         return f"{self.level}: {self.source_file}: {where}{self.reason}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the build holds every mention of the corpus
 class Source:
     """Where a fact was read: a story, a sentence in it, and the sentence's text."""
 
@@ -104,7 +104,7 @@ class Source:
     quote: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One entity or fact as one sentence reports it."""
 

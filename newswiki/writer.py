@@ -30,8 +30,11 @@ from .render.text import is_generated
 MANIFEST = ".newswiki-manifest"
 
 
+Content = str | bytes | Callable[[Path], None]  # a function writes a large file at the path it is given
+
+
 def write_docs(
-    docs: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], log: Callable[[str], None] = lambda _: None
+    docs: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]], log: Callable[[str], None] = lambda _: None
 ) -> list[str]:
     """Write ``files`` (docs-relative path -> content, or such pairs as they are rendered; a
     later pair for a path wins) into ``docs``; return warnings."""
@@ -54,8 +57,11 @@ def write_docs(
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(content, bytes):
                     path.write_bytes(content)
-                else:
+                elif isinstance(content, str):
                     path.write_text(content, encoding="utf-8", newline="\n")
+                else:
+                    path.unlink(missing_ok=True)
+                    content(path)
             stale = sorted(rel for rel in owned if rel not in new and (docs / rel).is_file() and _ours(docs, rel, owned))
             (staging / MANIFEST).write_text("".join(f"{rel}\n" for rel in sorted(new)), encoding="utf-8")
             _swap(docs, staging, sorted(new), stale)

@@ -1,8 +1,11 @@
-"""Render: the whole generated part of ``docs/`` as (path, text) pairs (bytes for the database), one page at a time."""
+"""Render: the whole generated part of ``docs/`` as (path, content) pairs, one page at a time;
+the content of the two large exports is a function that writes the file (see ``writer``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..resolve import KnowledgeBase
@@ -10,12 +13,15 @@ from . import charts, collectives, districts, entities, export, finder, home, kb
 from . import disambiguation
 from .site import FOLDER, Site
 
+if TYPE_CHECKING:
+    from ..writer import Content
+
 USERDICT = "data/userdict.txt"
 
 
 def render_site(
     articles: Sequence[Article], kb: KnowledgeBase, userdict: str, texts: Iterable[Article]
-) -> Iterator[tuple[str, str | bytes]]:
+) -> Iterator[tuple[str, Content]]:
     """Every generated file, rendered as it is asked for (a later pair for the same path wins).
 
     ``articles`` may hold the stories without their text; ``texts`` gives the same articles
@@ -64,8 +70,8 @@ def render_site(
     yield f"{sources.SOURCES}/index.md", sources.render_index(articles, sentences)
     yield "index.md", home.render_home(articles, site, events)
     yield USERDICT, userdict
-    yield "data/kb.json", export.kb_json(site)
+    yield "data/kb.json", partial(export.write_kb_json, site)
     yield "data/kb.schema.json", export.schema()
     yield "data/metrics.csv", export.metrics_csv(site)
-    yield "data/kb.sqlite", kbsqlite.kb_sqlite(site)
+    yield "data/kb.sqlite", partial(kbsqlite.write_kb_sqlite, site)
     yield "data/metadata.yml", kbsqlite.datasette_metadata()

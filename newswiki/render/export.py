@@ -18,7 +18,7 @@ def source_id(s: Source) -> str:
     return f"{s.story}#{s.sentence}"
 
 
-def kb_json(site: Site) -> str:
+def write_kb_json(site: Site, path: Path) -> None:
     kb = site.kb
     sources: dict[str, Source] = {}
 
@@ -72,7 +72,10 @@ def kb_json(site: Site) -> str:
     data["sources"] = [
         {"id": i, "story": s.story, "sentence": s.sentence, "quote": s.quote} for i, s in sorted(sources.items())
     ]
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):  # never the whole text at once
+            f.write(chunk)
+        f.write("\n")
 
 
 def metrics_csv(site: Site) -> str:

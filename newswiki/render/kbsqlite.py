@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -150,27 +149,25 @@ def rows(site: Site) -> dict[str, list[tuple]]:
     return out
 
 
-def kb_sqlite(site: Site) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="newswiki-kb-") as tmp:
-        path = Path(tmp) / "kb.sqlite"
-        db = sqlite3.connect(path, isolation_level=None)
-        try:
-            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no rollback journal
-            db.executescript(SCHEMA)
-            db.execute("BEGIN")
-            for table, values in rows(site).items():
-                if values:
-                    marks = ", ".join("?" * len(values[0]))
-                    db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-            db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')")
-            db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('optimize')")
-            db.execute("COMMIT")
-            db.execute("VACUUM")
-        finally:
-            db.close()
-        return path.read_bytes()
+def write_kb_sqlite(site: Site, path: Path) -> None:
+    """The database at ``path``, a new file (the writer's staging copy)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("PRAGMA journal_mode = OFF")  # a staging file: no rollback journal
+        db.executescript(SCHEMA)
+        db.execute("BEGIN")
+        for table, values in rows(site).items():
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+        db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('optimize')")
+        db.execute("COMMIT")
+        db.execute("VACUUM")
+    finally:
+        db.close()
 
 
 TABLES = {
