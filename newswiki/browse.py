@@ -48,9 +48,12 @@ class Browser:
     fetched: list[tuple[str, int]] = field(default_factory=list)  # (site path, bytes received) of each request
 
     def search_bytes(self, since: int = 0) -> int:
-        """Bytes the search has fetched (its worker, Material's stub index, the shards and
-        pages under search/) since request number ``since``."""
-        return sum(n for path, n in self.fetched[since:] if path.startswith("search/") or path.endswith("search-worker.js"))
+        """Bytes the search has fetched since request number ``since``: its scripts (a file
+        named for search, lunr) and its index (search/, or Pagefind's pagefind/)."""
+        return sum(
+            n for path, n in self.fetched[since:]
+            if path.startswith(("search/", "pagefind/", "assets/javascripts/lunr/")) or "search" in path.rsplit("/", 1)[-1]
+        )
 
     def open(self, path: str = "") -> None:
         self.page.goto(self.base + path.lstrip("/"))

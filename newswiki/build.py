@@ -27,7 +27,9 @@ from .render import render_site
 from .resolve import KnowledgeBase, resolve
 from .writer import Content, write_docs
 
-BATCH = 64  # stories segmented and extracted together, then their tokens are forgotten
+BATCH = 64  # stories (per process) segmented and extracted together, then their tokens are forgotten
+RELEASE_AFTER = 1_000  # stories segmented: then jieba's dictionaries go before resolve and render (a small
+# build keeps them for the next build in the same process: reloading takes a second)
 
 
 class Spill(Sequence[Article]):
@@ -120,11 +122,12 @@ def build(
         heads.append(head(article))
         report.stories += len(article.stories)
         batch.append(article)
-        if sum(len(a.stories) for a in batch) >= BATCH:
+        if sum(len(a.stories) for a in batch) >= BATCH * jobs:  # a process pool per batch
             extract_batch()
         t = time.perf_counter()
     timings["ingest"] += time.perf_counter() - t
     extract_batch()
+    clear_caches(dictionaries=report.segmented >= RELEASE_AFTER)
     found["ingest"].sort(key=lambda p: p.source_file)  # stable: a file's messages stay in order
     report.files_cached = file_cache.hits
     report.stories_extracted = story_cache.misses

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 
+from .. import segment
 from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Mention, Problem, Sentence, Story
@@ -15,7 +16,8 @@ from ..ingest.stories import story_year
 from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
 from .annotate import annotate
-from .tokens import _starts_of, tokens
+from .names import regions_in
+from .tokens import _starts_of, _tags, tokens
 from .tokens import tokens as _cached_tokens  # the cache itself, whatever ``tokens`` is patched to
 
 EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract, organisations.extract)
@@ -92,13 +94,19 @@ def segment_stories(stories: Iterable[Story], problems: list[Problem] | None = N
     return n
 
 
-def clear_caches() -> None:
+def clear_caches(dictionaries: bool = False) -> None:
     """Forget the tokens and annotations of the stories just extracted (the build streams
-    the corpus in batches, so these caches hold one batch, not the corpus)."""
+    the corpus in batches, so these caches hold one batch, not the corpus); with
+    ``dictionaries``, jieba's dictionary and tags too (about 90 MB; the next story to
+    segment loads them again, in about a second)."""
     _cached_tokens.cache_clear()
     _starts_of.cache_clear()
     annotate.cache_clear()
     aliases._words.cache_clear()
+    regions_in.cache_clear()
+    if dictionaries:
+        segment.tokenizer.cache_clear()
+        _tags.cache_clear()
 
 
 def extract_article(article: Article, cache: Cache | None = None, problems: list[Problem] | None = None) -> list[Mention]:

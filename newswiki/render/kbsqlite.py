@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -104,49 +106,69 @@ def as_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def rows(site: Site) -> dict[str, list[tuple]]:
-    """Every table's rows, in the order of the knowledge base."""
+def rows(site: Site) -> dict[str, Iterator[tuple]]:
+    """Every table's rows, in the order of the knowledge base, made as they are inserted.
+    The sources table comes first, so a first pass over the links collects the sources."""
     kb = site.kb
-    out: dict[str, list[tuple]] = {t: [] for t in (
-        "stories", "sources", "entities", "entity_sources", "aliases", "facts", "fact_sources",
-        "relations", "relation_sources", "provisions", "conflicts", "conflict_facts",
-    )}
     sources: dict[str, Source] = {}
+    fact_n: dict[int, int] = {}  # id() of a Fact -> its row
+    metrics = [e for e in kb.entities if e.type == "metric"]
 
     def ref(s: Source) -> str:
         sources.setdefault(source_id(s), s)
         return source_id(s)
 
-    out["stories"] = [(s.id, s.title, s.date, s.source_file, int(s.relevant), story_page(s)) for s in site.stories.values()]
-    fact_n: dict[int, int] = {}  # id() of a Fact -> its row
-    for e in kb.entities:
-        attributes = {a: [v.value for v in vs] for a, vs in e.attrs.items()}
-        out["entities"].append((e.id, e.type, e.name, site.page(e), as_json(attributes)))
-        out["aliases"] += [(e.id, a) for a in dict.fromkeys(e.aliases)]
-        out["entity_sources"] += [(e.id, ref(s)) for s in dict.fromkeys(e.sources)]
-        provisions = {}
-        for p in (p for m in e.mentions for p in m.attrs.get("provisions", [])):
-            source = ref(Source(p["story"], p["sentence"], p["quote"]))
-            extra = {k: v for k, v in p.items() if k not in PROVISION_KEYS}
-            provisions.setdefault((p["condition"], p["amount"], source), as_json(extra))
-        for (condition, amount, source), extra in provisions.items():
-            out["provisions"].append((len(out["provisions"]) + 1, e.id, condition, amount, source, extra))
-        if e.type != "metric":
-            continue
-        for f in e.facts:
-            n = fact_n[id(f)] = len(out["facts"]) + 1
+    def entities() -> Iterator[tuple]:
+        for e in kb.entities:
+            attributes = {a: [v.value for v in vs] for a, vs in e.attrs.items()}
+            yield e.id, e.type, e.name, site.page(e), as_json(attributes)
+
+    def provisions() -> Iterator[tuple]:
+        n = 0
+        for e in kb.entities:
+            found = {}
+            for p in (p for m in e.mentions for p in m.attrs.get("provisions", [])):
+                source = ref(Source(p["story"], p["sentence"], p["quote"]))
+                extra = {k: v for k, v in p.items() if k not in PROVISION_KEYS}
+                found.setdefault((p["condition"], p["amount"], source), as_json(extra))
+            for (condition, amount, source), extra in found.items():
+                n += 1
+                yield n, e.id, condition, amount, source, extra
+
+    def facts() -> Iterator[tuple]:
+        for n, (e, f) in enumerate(((e, f) for e in metrics for f in e.facts), 1):
+            fact_n[id(f)] = n
             extra = {x.name: getattr(f, x.name) for x in dataclasses.fields(f) if x.name not in (*FACT_COLUMNS, "sources")}
-            out["facts"].append((n, f.id, e.id, *(getattr(f, c) for c in FACT_COLUMNS), as_json(extra)))
-            out["fact_sources"] += [(n, ref(s)) for s in dict.fromkeys(f.sources)]
-    for n, r in enumerate(kb.relations, 1):
-        out["relations"].append((n, r.source.id, r.target.id, r.label))
-        out["relation_sources"] += [(n, ref(s)) for s in dict.fromkeys(r.sources)]
-    for n, c in enumerate(kb.conflicts, 1):
-        f = c.facts[0]
-        out["conflicts"].append((n, c.id, c.entity.id, f.subject, f.period, f.scope, f.kind, f.unit))
-        out["conflict_facts"] += [(n, fact_n[id(x)]) for x in c.facts]
-    out["sources"] = [(n, i, s.story, s.sentence, s.quote) for n, (i, s) in enumerate(sorted(sources.items()), 1)]
-    return out
+            yield n, f.id, e.id, *(getattr(f, c) for c in FACT_COLUMNS), as_json(extra)
+
+    def entity_sources() -> Iterator[tuple]:
+        return ((e.id, ref(s)) for e in kb.entities for s in dict.fromkeys(e.sources))
+
+    def fact_sources() -> Iterator[tuple]:
+        return ((n, ref(s)) for n, f in enumerate((f for e in metrics for f in e.facts), 1) for s in dict.fromkeys(f.sources))
+
+    def relation_sources() -> Iterator[tuple]:
+        return ((n, ref(s)) for n, r in enumerate(kb.relations, 1) for s in dict.fromkeys(r.sources))
+
+    for _ in chain(entity_sources(), provisions(), fact_sources(), relation_sources()):
+        pass
+    return {
+        "stories": ((s.id, s.title, s.date, s.source_file, int(s.relevant), story_page(s)) for s in site.stories.values()),
+        "sources": ((n, i, s.story, s.sentence, s.quote) for n, (i, s) in enumerate(sorted(sources.items()), 1)),
+        "entities": entities(),
+        "entity_sources": entity_sources(),
+        "aliases": ((e.id, a) for e in kb.entities for a in dict.fromkeys(e.aliases)),
+        "facts": facts(),
+        "fact_sources": fact_sources(),
+        "relations": ((n, r.source.id, r.target.id, r.label) for n, r in enumerate(kb.relations, 1)),
+        "relation_sources": relation_sources(),
+        "provisions": provisions(),
+        "conflicts": (
+            (n, c.id, c.entity.id, c.facts[0].subject, c.facts[0].period, c.facts[0].scope, c.facts[0].kind, c.facts[0].unit)
+            for n, c in enumerate(kb.conflicts, 1)
+        ),
+        "conflict_facts": ((n, fact_n[id(x)]) for n, c in enumerate(kb.conflicts, 1) for x in c.facts),
+    }
 
 
 def write_kb_sqlite(site: Site, path: Path) -> None:
@@ -159,9 +181,9 @@ def write_kb_sqlite(site: Site, path: Path) -> None:
         db.executescript(SCHEMA)
         db.execute("BEGIN")
         for table, values in rows(site).items():
-            if values:
-                marks = ", ".join("?" * len(values[0]))
-                db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+            if first := next(values, None):
+                marks = ", ".join("?" * len(first))
+                db.executemany(f"INSERT INTO {table} VALUES ({marks})", chain([first], values))
         db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')")
         db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('optimize')")
         db.execute("COMMIT")
