@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..model import Mention
 from .lenient import names
@@ -96,15 +96,18 @@ def _fields(predicted: list[Mention], gold: list[dict], fields: tuple[str, ...],
                     found.add((i, f))
                 else:
                     score.false_hits.append(f"{label}: {gold[i]['name']} {f}={value} (gold {gold[i].get(f, '—')})")
-    for i, g in enumerate(gold):
-        for f in fields:
-            if f in g:
-                score.gold += 1
-                if (i, f) in found:
-                    score.found += 1
-                else:
-                    score.misses.append(f"{label}: {g['name']} {f}={g[f]}")
+    _tally(score, found, (((i, f), f"{label}: {g['name']} {f}={g[f]}") for i, g in enumerate(gold) for f in fields if f in g))
     return score
+
+
+def _tally(score: Score, found: set, gold: Iterable[tuple[tuple, str]]) -> None:
+    """Count each gold item (its key and how a miss reads) as found or missed."""
+    for key, shown in gold:
+        score.gold += 1
+        if key in found:
+            score.found += 1
+        else:
+            score.misses.append(shown)
 
 
 def _provisions(predicted: list[Mention], gold: list[dict], label: str) -> Score:
@@ -123,13 +126,10 @@ def _provisions(predicted: list[Mention], gold: list[dict], label: str) -> Score
                 found.update((index[name], j) for j in hits)
             else:
                 score.false_hits.append(f"{label}: {name[:16]} {amount(p['amount'], '元')} if {p['condition']}")
-    for i, g in enumerate(gold):
-        for j, p in enumerate(g.get("provisions") or []):
-            score.gold += 1
-            if (i, j) in found:
-                score.found += 1
-            else:
-                score.misses.append(f"{label}: {g['name'][:16]} {amount(p['amount'], '元')} if {p['condition']}")
+    _tally(score, found, (
+        ((i, j), f"{label}: {g['name'][:16]} {amount(p['amount'], '元')} if {p['condition']}")
+        for i, g in enumerate(gold) for j, p in enumerate(g.get("provisions") or [])
+    ))
     return score
 
 
