@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from . import segment
 from .cache import Cache
@@ -28,8 +27,8 @@ from .resolve import KnowledgeBase, resolve
 from .writer import Content, write_docs
 
 BATCH = 64  # stories (per process) segmented and extracted together, then their tokens are forgotten
-RELEASE_AFTER = 1_000  # stories segmented: then jieba's dictionaries go before resolve and render (a small
-# build keeps them for the next build in the same process: reloading takes a second)
+RELEASE_AFTER = 1_000  # a build that segmented this many stories lets go of jieba's dictionaries (~90 MB)
+# before resolve; a smaller one keeps them for the next build in the process (reloading takes a second)
 
 
 class Spill(Sequence[Article]):
@@ -47,13 +46,7 @@ class Spill(Sequence[Article]):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, i: int) -> Article: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Article]: ...
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(len(self))[i]]
+    def __getitem__(self, i: int) -> Article:  # type: ignore[override]  # no slices
         self._file.seek(self._offsets[i])
         return pickle.load(self._file)
 
@@ -144,12 +137,12 @@ def build(
         if report.problems:
             log(summary(report))
         return report
-    for stage in ("segment", "extract"):
-        report.problems += found[stage]
-        for p in found[stage]:
-            log(str(p))
-        if stage == "segment":
-            log(f"segment: {report.sentences} sentences of {report.segmented} stories ({timings['segment']:.2f}s)")
+    report.problems += found["segment"] + found["extract"]
+    for p in found["segment"]:
+        log(str(p))
+    log(f"segment: {report.sentences} sentences of {report.segmented} stories ({timings['segment']:.2f}s)")
+    for p in found["extract"]:
+        log(str(p))
     log(
         f"extract: {len(mentions)} mentions; {story_cache.misses} stories extracted, "
         f"{story_cache.hits} from cache ({timings['extract']:.2f}s)"
