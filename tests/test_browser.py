@@ -40,6 +40,20 @@ def test_search_finds_what_readers_type(web):
     assert hit >= HIT_AT_5, misses
 
 
+def test_a_query_fetches_a_few_shards_not_the_index(web, site):
+    """The search loads the shards a query's words are in and the pages it shows."""
+    project, _ = site
+    index = project / "site" / "search"
+    assert len(list((index / "index").glob("*.json.gz"))) > 3
+    whole = sum(f.stat().st_size for f in index.rglob("*") if f.is_file())
+    web.open()
+    before = len(web.fetched)
+    web.search("光化院")
+    shards = [path for path, _ in web.fetched[before:] if path.startswith("search/index/")]
+    assert 0 < len(shards) <= 2
+    assert web.search_bytes(before) < whole / 4
+
+
 def test_search_highlights_matches(web):
     web.search("光化院")  # results are cleared after reading; search again and keep them open
     box = web.page.locator("input.md-search__input")
