@@ -25,7 +25,7 @@ chromium:  ## Debian's Chromium for the browser tests and a Chinese font for its
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null || echo "warning: no Chinese font: screenshots show boxes"; }
 
-bench: $(STAMP)  ## benchmark on synthetic corpora of 5, 100 and 1,000 articles (prints a table)
+bench: $(STAMP)  ## benchmark on synthetic corpora of 5, 100 and 1,000 articles: a table, the search in Chromium, --jobs, incremental
 	$(PY) scripts/bench.py
 
 eval: $(STAMP)  ## lenient and strict P/R/F1 per topic: seeds, tests/corpus (tests/gold) and ../shared/corpus (its gold/)
