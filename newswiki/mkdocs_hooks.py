@@ -9,8 +9,9 @@ keeps only its configuration) and writes under ``search/``:
 - ``index/<n>.json.gz``: one table sorted by key, cut into shards of a few kilobytes.
   The keys are the index terms and their suffixes of two characters or more, so a word
   at the start of a key is a word anywhere inside a term (中试验证基地 in
-  武汉化工新材料中试验证基地). A key lists the pages holding it, how often, and whether
-  in the page's title; a key that is a term itself is marked, for query segmentation.
+  武汉化工新材料中试验证基地). A key lists the pages holding it, with a weight (BM25's:
+  how often, for the page's length) and whether in the page's title; a key that is a
+  term itself is marked, for query segmentation.
 - ``pages/<n>.json.gz``: a page's location, title and sentences (paragraphs and list
   items, not table cells), fetched only for the results shown.
 - ``manifest.json.gz``: the first key of each shard, and each page's search boost.
@@ -35,6 +36,7 @@ FOLDER = "search"
 SHARD_BYTES = 40_000  # JSON text of a shard before gzip (about 12 KB after)
 PAGE_CHARS = 6_000  # sentences kept per page for its result's snippet
 OVERVIEW_BOOST = 0.5
+K1, B, LENGTH = 1.2, 0.75, 500  # BM25's saturation and length weight; LENGTH: a typical page's terms
 
 _TAG = re.compile(r"<[^>]+>")
 _TERM = re.compile(r"[\u3400-\u9fff]+|[0-9a-z]+(?:\.[0-9]+)*")  # as search-worker.js splits a query
@@ -60,8 +62,14 @@ def _write(path: Path, data) -> None:
     path.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
 
 
+def weight(count: int, length: int) -> int:
+    """BM25's weight of a term ``count`` times in a page of ``length`` terms, as 1..255."""
+    saturated = count * (K1 + 1) / (count + K1 * (1 - B + B * length / LENGTH))
+    return max(1, round(255 * saturated / (K1 + 1)))
+
+
 class ShardedIndex:
-    """Postings per term as the pages come (one 32-bit number each: page, count, in title)."""
+    """Postings per term as the pages come (one 32-bit number each: page, weight, in title)."""
 
     def __init__(self, site: Path) -> None:
         self.site = site / FOLDER
@@ -75,8 +83,9 @@ class ShardedIndex:
         for e in entries:
             counts.update(terms(e["title"]) + terms(e["text"]) + terms(" ".join(e.get("tags", []))))
         titled = set(terms(entries[0]["title"]))
+        length = sum(counts.values())
         for term, n in counts.items():
-            self.postings.setdefault(term, array("I")).append(page << 9 | min(n, 255) << 1 | (term in titled))
+            self.postings.setdefault(term, array("I")).append(page << 9 | weight(n, length) << 1 | (term in titled))
         sentences, size = [], 0
         for e in entries:
             for _, block in _BLOCK.findall(e["text"]):
@@ -88,7 +97,8 @@ class ShardedIndex:
 
     def write(self) -> None:
         """The shards and the manifest. A row: key, 1 if the key is a term, then pairs of
-        (page, count * 2 + in title), the pages as differences from the one before."""
+        (page, weight * 2 + in title), the pages as differences from the one before; a key
+        inside several terms of a page sums their weights."""
         owners: dict[str, list[str]] = {}
         for term in self.postings:
             for i in range(max(1, len(term) - 1)):

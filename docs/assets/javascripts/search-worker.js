@@ -11,15 +11,16 @@
 //
 // Words are optional: a query whose words are not all on one page still finds the
 // pages that hold most of them. Pages rank by how many of the words they hold, then how
-// many their title holds, a title that is the query itself, then a score (rare words,
-// words in the title, the page's boost: entity pages 2, overview pages 0.5). A word is
+// many their title holds, a title that is the query itself, then a score (BM25: rare
+// words, often in a short page; words in the title; the page's boost: entity pages 2,
+// overview pages 0.5). A word is
 // reported missing only when the page lacks it, and a result shows the sentences that
 // hold the words rather than table cells.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // SearchMessageType
 var SHOWN = 20; // results fetched and shown
-var TITLE = 3; // a word in the title weighs as much as this many in the text
+var TITLE = 3; // a word in the title weighs three times the most it can in the text
 var base = self.location.href.replace(/assets\/javascripts\/search-worker\.js.*$/, "");
 var manifest = null, boosts = null, latest = 0;
 var shards = new Map(), pages = new Map(); // number -> promise of its file
@@ -138,7 +139,7 @@ function segment(query) {
 function match(words) {
   var found = new Map(), total = manifest.pages;
   words.forEach(function (w) {
-    var hits = new Map(); // page -> count * 2 + in title
+    var hits = new Map(); // page -> weight * 2 + in title
     rowsWith(w.word, w.shards).forEach(function (row) {
       for (var k = 2, p = 0; k < row.length; k += 2) {
         p += row[k];
@@ -150,11 +151,11 @@ function match(words) {
     hits.forEach(function (weight, p) {
       var f = found.get(p);
       if (!f) found.set(p, f = { page: p, has: {}, matched: 0, titled: 0, named: 0, score: 0 });
-      var count = weight >> 1, titled = weight & 1;
+      var titled = weight & 1;
       f.has[w.word] = true;
       f.matched += 1;
       f.titled += titled;
-      f.score += rarity * (TITLE * titled + count / (count + 1)) * boosts[p];
+      f.score += rarity * (TITLE * titled + (weight >> 1) / 255) * boosts[p];
     });
   });
   return Array.from(found.values());
