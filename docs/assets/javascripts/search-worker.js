@@ -13,9 +13,8 @@
 // pages that hold most of them. Pages rank by how many of the words they hold, then how
 // many their title holds, a title that is the query itself, then a score (BM25: rare
 // words, often in a short page; words in the title; the page's boost: entity pages 2,
-// overview pages 0.5). A word is
-// reported missing only when the page lacks it, and a result shows the sentences that
-// hold the words rather than table cells.
+// overview pages 0.5). A word is reported missing only when the page lacks it, and a
+// result shows the sentences that hold the words rather than table cells.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // SearchMessageType
