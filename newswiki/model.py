@@ -45,6 +45,8 @@ class Story:
     continued: bool = False  # a "(上接第一版)" style fragment
     date: str | None = None  # ISO date when the text gives one, else the header's
     date_text: str = ""
+    year: int | None = None  # the year the story reports from: its date's, else its file's
+    year_inferred: bool = False  # that year is ingest.stories.written_year's guess
     outlet: str = ""  # the header's, else the story's dateline or byline (ingest/dateline.py)
     url: str = ""
     author: str = ""

@@ -107,6 +107,7 @@ class Fact:
     owner: str | None = None
     bound: str | None = None  # min (超, 以上), about (近, 约) or max (最高)
     period_text: str = ""  # the words that give the period, as written
+    period_inferred: bool = False  # its year is a guess at the story's year, no source states it
     sources: list[Source] = field(default_factory=list)
 
     @property
@@ -427,8 +428,9 @@ def facts(entity: Entity) -> list[Fact]:
         k = (a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"])
         fact = out.setdefault(k, Fact(
             a.get("subject", entity.name), a["value"], a["unit"], a.get("period"), a.get("scope"), a["kind"],
-            a["value_text"], a.get("owner"), a.get("bound"), a.get("period_text", ""),
+            a["value_text"], a.get("owner"), a.get("bound"), a.get("period_text", ""), bool(a.get("period_inferred")),
         ))
+        fact.period_inferred = fact.period_inferred and bool(a.get("period_inferred"))  # one source states it
         if (k, m.source) not in stated:
             stated.add((k, m.source))
             fact.sources.append(m.source)

@@ -39,10 +39,10 @@ def test_a_failing_story_is_the_same_problem_in_a_worker(monkeypatch):
     articles, _ = ingest_dir(SEEDS)
     real = extract.extract_story
 
-    def flaky(story, year):
+    def flaky(story):
         if story.id.startswith("001_"):
             raise RuntimeError("boom")
-        return real(story, year)
+        return real(story)
 
     monkeypatch.setattr(extract, "extract_story", flaky)  # forked workers inherit the patch
     results = {}

@@ -12,7 +12,6 @@ from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Mention, Problem, Sentence, Story
 from ..ingest.normalize import normalize
-from ..ingest.stories import story_year
 from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
 from .annotate import annotate
@@ -23,9 +22,9 @@ from .tokens import tokens as _cached_tokens  # the cache itself, whatever ``tok
 EXTRACTORS = (platforms.extract, policies.extract, projects.extract, metrics.extract, organisations.extract)
 
 
-def extract_story(story: Story, issue_year: int | None) -> list[Mention]:
+def extract_story(story: Story) -> list[Mention]:
     """All mentions of one on-topic story."""
-    ctx = StoryContext.of(story, issue_year)
+    ctx = StoryContext.of(story)
     found = [m for extractor in EXTRACTORS for m in extractor(ctx)]
     return found + aliases.extract(ctx, found) + written_forms(found)
 
@@ -40,20 +39,16 @@ def written_forms(found: list[Mention]) -> list[Mention]:
     return list(out.values())
 
 
-def issue_year(article: Article) -> int | None:
-    year = next(filter(None, map(story_year, article.stories)), None)
-    return int(year) if year else None
-
-
-def story_key(story: Story, year: int | None) -> str:
-    return cache_key("extract", story.id, str(year), story.date or "", *(s.text for s in story.sentences))
+def story_key(story: Story) -> str:
+    return cache_key("extract", story.id, str(story.year), str(story.year_inferred), story.date or "",
+                     *(s.text for s in story.sentences))
 
 
 def pending(articles: Iterable[Article], cache: Cache | None = None) -> list[Story]:
     """On-topic stories whose mentions are not cached yet."""
     return [
         s for a in articles for s in a.stories
-        if s.relevant and (cache is None or not cache.has(story_key(s, issue_year(a))))
+        if s.relevant and (cache is None or not cache.has(story_key(s)))
     ]
 
 
@@ -124,11 +119,8 @@ def extract_all(
     Stories missing from the cache go through ``extract_stories`` in ``jobs`` processes.
     """
     failed = {p.story for p in problems or () if p.reason.startswith("segmentation failed")}  # not a story cut to the limits
-    work = [
-        (story, year) for a in articles for year in [issue_year(a)] for story in a.stories
-        if story.relevant and story.id not in failed
-    ]
-    names = [story_key(story, year) for story, year in work]
+    work = [story for a in articles for story in a.stories if story.relevant and story.id not in failed]
+    names = [story_key(story) for story in work]
     found = [cache.get(name) if cache is not None else None for name in names]
     todo = [i for i, mentions in enumerate(found) if mentions is None]
     for i, result in zip(todo, extract_stories([work[i] for i in todo], problems is not None, jobs)):
@@ -141,26 +133,25 @@ def extract_all(
     return [m for mentions in found if mentions is not None for m in mentions]
 
 
-def extract_stories(work: list[tuple[Story, int | None]], isolate: bool, jobs: int = 1) -> Iterator[list[Mention] | Problem]:
-    """The seam for parallel extraction: ``extract_one`` is a pure function of (story, year),
+def extract_stories(work: list[Story], isolate: bool, jobs: int = 1) -> Iterator[list[Mention] | Problem]:
+    """The seam for parallel extraction: ``extract_one`` is a pure function of a story,
     mapped over the stories here in a process pool and, past one machine, by a cluster
     engine the same way. Results come in the order of ``work`` (as they finish, so each is
     cached at once), and the output does not depend on ``jobs``."""
     if jobs <= 1 or len(work) < 2:
-        yield from (extract_one(story, year, isolate) for story, year in work)
+        yield from (extract_one(story, isolate) for story in work)
         return
     # fork: workers inherit the loaded dictionaries and the segment stage's tokens
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     jobs = min(jobs, len(work))
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        stories, years = zip(*work)
-        yield from pool.map(extract_one, stories, years, repeat(isolate), chunksize=max(1, len(work) // (4 * jobs)))
+        yield from pool.map(extract_one, work, repeat(isolate), chunksize=max(1, len(work) // (4 * jobs)))
 
 
-def extract_one(story: Story, year: int | None, isolate: bool) -> list[Mention] | Problem:
+def extract_one(story: Story, isolate: bool) -> list[Mention] | Problem:
     """The mentions of one story; with ``isolate``, an exception becomes the story's ``Problem``."""
     try:
-        return extract_story(story, year)
+        return extract_story(story)
     except Exception as exc:
         if not isolate:
             raise

@@ -18,13 +18,22 @@ class StoryContext:
     city: str | None
 
     @classmethod
-    def of(cls, story: Story, issue_year: int | None = None) -> StoryContext:
-        year = int(story.date[:4]) if story.date else issue_year
+    def of(cls, story: Story) -> StoryContext:
+        year = story.year
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
         district = next((n for n, _ in counts.most_common() if levels.get(n) == "district"), None)
         city = next((n for n, _ in counts.most_common() if n.endswith("市")), None)
         return cls(story, year, district, city)
+
+    @property
+    def stated_year(self) -> int | None:
+        """The story's year when its text or header states it, not a guess: entity dates use it."""
+        return None if self.story.year_inferred else self.year
+
+    @property
+    def stated_date(self) -> str | None:
+        return None if self.story.year_inferred else self.story.date
 
     def source(self, sentence: Sentence) -> Source:
         return Source(self.story.id, sentence.id, sentence.text)

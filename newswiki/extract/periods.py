@@ -45,6 +45,14 @@ def _pattern() -> re.Pattern:
 
 
 _BASE_BEFORE = re.compile(r"(?:比|较|由|与|同|高于|低于|相比)$")
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+
+
+def rests_on_year(p: Period) -> bool:
+    """Whether the period's year is the story's year rather than written (今年一季度, 上半年,
+    近三年; not 2025年, 十四五期间, or 当年, which counts from a year the context named)."""
+    plans = (name for name, *_ in lexicon.rows("plan_periods"))
+    return p.value is not None and p.shift is None and not _WRITTEN_YEAR.search(p.text) and not any(n in p.text for n in plans)
 
 
 def periods(text: str, year: int | None) -> list[Period]:

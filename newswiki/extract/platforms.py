@@ -73,7 +73,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["partners"] = partners
             if located := _location(text, h.start, h.end, around or ctx.district):
                 attrs["location"] = located
-            if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.year, ctx.story.date)):
+            if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.stated_year, ctx.stated_date)):
                 attrs["date"] = when
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))

@@ -177,7 +177,7 @@ def _common(ctx: StoryContext, text: str, title: str) -> dict:
     if issuer := _issuer(ctx, text, title):
         attrs["issuer"] = issuer
     # the release time is told before the release verb, outside the titles ("方案（2025—2027年）")
-    if (release := _RELEASE.search(text)) and (when := time_of(_TITLE.sub(_blank, text[: release.end()]), ctx.year, ctx.story.date)):
+    if (release := _RELEASE.search(text)) and (when := time_of(_TITLE.sub(_blank, text[: release.end()]), ctx.stated_year, ctx.stated_date)):
         attrs["date"] = when
     return attrs
 

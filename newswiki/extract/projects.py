@@ -76,7 +76,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
         shared = told if text.startswith("其中") else None  # "其中，…" shares the sentence before's event
         told = None
         if collective := _collective_stage(text):
-            date = time_of(text, ctx.year, ctx.story.date) or (event.date if event else ctx.story.date)
+            date = time_of(text, ctx.stated_year, ctx.stated_date) or (event.date if event else ctx.stated_date)
             event = told = _Event(collective, date, _event_place(text, collective.start()) or ctx.district)
             lead = lead or (event if sent.paragraph in opening else None)
         lists = _lists(text) if collective else []
@@ -99,7 +99,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             attrs: dict = {"stage": _stage_re()[1][stage.group()]} if stage else {}
             if company := _company(text, h, c_start, firms):
                 attrs["company"] = company
-            when = time_of(text[:c_end], ctx.year, ctx.story.date) if own and stage else None
+            when = time_of(text[:c_end], ctx.stated_year, ctx.stated_date) if own and stage else None
             stages = _stage_re()[1]
             if stage and not when and event and stages[stage.group()] == stages[event.stage.group()]:
                 when = event.date  # one of the event's projects; a project at another stage was not dated by it

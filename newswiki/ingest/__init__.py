@@ -17,7 +17,7 @@ from .header import split_header
 from .limits import Limits, trim_story
 from .lines import classify
 from .normalize import normalize
-from .stories import build_story, split_groups, story_date, story_year
+from .stories import build_story, split_groups, story_date, story_year, written_year
 
 __all__ = ["Limits", "SourceError", "file_slug", "ingest_dir", "ingest_text", "iter_articles", "read_article"]
 SLUG_MAX = 80  # page file names stay far below the file system's 255 bytes
@@ -48,11 +48,16 @@ def ingest_text(text: str, source_file: str, encoding: str = "utf-8") -> Article
         article.stories.append(build_story(group, f"{slug}-{pos}", source_file, pos))
     published = meta.get("date")
     issue_year = published[:4] if published else next(filter(None, map(story_year, article.stories)), None)
+    guess = None if issue_year else written_year(article.stories)
     for story in article.stories:
         story.date, story.date_text = story_date(story, issue_year)
         if story.date is None and published:
             story.date = published  # the header's publication date
-    dateline.attach(article.stories, meta, issue_year)
+        story.year_inferred = story.date is None and guess is not None
+        if story.year_inferred:
+            story.date, story.date_text = story_date(story, str(guess))
+        story.year = int(story.date[:4]) if story.date else int(issue_year) if issue_year else guess
+    dateline.attach(article.stories, meta, issue_year or (str(guess) if guess else None))
     return article
 
 

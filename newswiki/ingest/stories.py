@@ -178,6 +178,33 @@ def story_year(story: Story) -> str | None:
     return None
 
 
+_SPAN_END = re.compile(r"(?<!\d)(?:19|20)\d{2}年?\s*[—–\-~至到]+\s*(?=(?:19|20)\d{2}年)")
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|(?=\s*[—–\-~]+\s*20\d{2}年))")  # 2023年, the 2025 of 2025—2027年
+_CLAUSE_END = re.compile(r"[。；！？]")
+
+
+def written_year(stories: list[Story]) -> int | None:
+    """For a text with no dated header and no year of its own: a guess at the year it was
+    written in, the latest year it speaks of as now or past. The end of a span (2025—2027年)
+    and a year a target reaches (到2027年) are not evidence; a year told as closed
+    (2023年，…同比增长; 2023年全年) is the year before. Pages mark dates and periods that
+    rest on this guess as inferred."""
+    text = "".join(s.norm for st in stories for s in st.sentences)
+    leads = tuple(w for kind, w in lexicon.rows("year_evidence") if kind == "target")
+    closed = tuple(w for kind, w in lexicon.rows("year_evidence") if kind == "closed")
+    span_ends = {m.end() for m in _SPAN_END.finditer(text)}
+    found = []
+    for m in _NAMED_YEAR.finditer(text):
+        if m.start() in span_ends or text[: m.start()].endswith(leads):
+            continue
+        year = int(m.group(1))
+        clause = _CLAUSE_END.split(text[m.end() :], 1)[0]
+        if clause.startswith(closed) or (clause.startswith("，") and any(w in clause for w in closed)):
+            year += 1
+        found.append(year)
+    return max(found, default=None)
+
+
 def plan_year(text: str) -> tuple[int, bool] | None:
     """The year a five-year-plan cue names (十五五开局之年 -> 2026, 十四五收官之年 -> 2025),
     and whether the text speaks of it as past ("刚刚过去的…")."""

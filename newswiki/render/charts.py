@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..resolve import CONFLICT_SUBJECT_MIN, Entity, Fact, KnowledgeBase, key
-from .figures import period_label, quantity
+from .figures import fact_period, quantity
 from .site import slug
 
 WIDTH, BAR, GAP, LABEL_W, VALUE_W = 640, 22, 10, 190, 110
@@ -85,7 +85,7 @@ def labels(chart: Chart) -> list[str]:
         slots[(f.owner, f.period)] = slots.get((f.owner, f.period), 0) + 1
     out = []
     for _, f in chart.rows:
-        parts = [f.owner or f.scope or "" if owners else "", period_label(f.period, f.period_text) if periods else ""]
+        parts = [f.owner or f.scope or "" if owners else "", fact_period(f) if periods else ""]
         label = " ".join(p for p in parts if p)
         out.append(label + ("（说法不一）" if slots[(f.owner, f.period)] > 1 else ""))
     return out
@@ -97,7 +97,7 @@ def svg(chart: Chart) -> str:
     height = len(rows) * (BAR + GAP) + GAP + 28
     span = WIDTH - LABEL_W - VALUE_W
     shared = [f.owner or "" for _, f in rows[:1] if len({f.owner for _, f in rows}) == 1]
-    shared += [period_label(f.period, f.period_text) for _, f in rows[:1] if len({f.period for _, f in rows}) == 1]
+    shared += [fact_period(f) for _, f in rows[:1] if len({f.period for _, f in rows}) == 1]
     title = chart.subject + (f"（{'，'.join(shared)}）" if shared else "")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..model import Source
 from ..resolve import FIELDS, LINKED, Entity, Fact
 from . import charts, disambiguation, lede
-from .figures import figure, money, period_label, quantity
+from .figures import figure, money, fact_period, quantity
 from .labels import ORG_KINDS
 from .site import Site
 from .text import front_matter, md_cell, md_text, rel_link
@@ -138,7 +138,7 @@ def _metric_body(entity: Entity, site: Site, numbers) -> str:
         f0 = c.facts[0]
         values = "、".join(quantity(f.value, f.unit) for f in c.facts)
         out.append(
-            f'!!! warning "来源不一致"\n    {period_label(f0.period, f0.period_text)} {md_text(f0.scope or "")} 的数值，报道给出 {md_text(values)}，'
+            f'!!! warning "来源不一致"\n    {fact_period(f0)} {md_text(f0.scope or "")} 的数值，报道给出 {md_text(values)}，'
             f"见下表各自的来源。[全部冲突]({rel_link(page, 'conflicts/index.md')})\n\n"
         )
     out.append(fact_table(entity.facts, page, site, numbers))
@@ -151,7 +151,7 @@ def fact_table(rows: Sequence[Fact], page: str, site: Site, numbers) -> str:
     out = ["| 数值 | 时期 | 范围 | 类型 | 来源 |\n| --: | --- | --- | --- | --- |\n"]
     for f in rows:
         out.append(
-            f"| {sortable(f.value, figure(f.value, f.unit, f.bound))} | {md_cell(period_label(f.period, f.period_text))} | {md_cell(f.scope or '—')} "
+            f"| {sortable(f.value, figure(f.value, f.unit, f.bound))} | {md_cell(fact_period(f))} | {md_cell(f.scope or '—')} "
             f"| {KIND_LABELS.get(f.kind, f.kind)} | {site.marks(f.sources, page, numbers)} |\n"
         )
     return "".join(out) + "\n"

@@ -54,7 +54,8 @@ def write_kb_json(site: Site, path: Path) -> None:
             for f in e.facts if e.type == "metric" else ():
                 yield {
                     "id": f.id, "entity": e.id, "subject": f.subject, "value": f.value, "unit": f.unit,
-                    "period": f.period, "period_text": f.period_text, "scope": f.scope, "owner": f.owner,
+                    "period": f.period, "period_text": f.period_text, "period_inferred": f.period_inferred,
+                    "scope": f.scope, "owner": f.owner,
                     "kind": f.kind, "bound": f.bound, "value_text": f.value_text,
                     "sources": refs(f.sources),
                 }
@@ -68,7 +69,8 @@ def write_kb_json(site: Site, path: Path) -> None:
     stories = (
         {
             "id": s.id, "title": s.title, "date": s.date, "source_file": s.source_file, "relevant": s.relevant, "page": story_page(s),
-            "outlet": s.outlet, "published": s.published, "published_inferred": s.published_inferred, "url": s.url,
+            "outlet": s.outlet, "published": s.published, "published_inferred": s.published_inferred,
+            "year_inferred": s.year_inferred, "url": s.url,
             "reference": reference(s),
         }
         for s in site.stories.values()

@@ -29,6 +29,12 @@ def figure(value: int | float, unit: str, bound: str | None = None) -> str:
 
 
 _CN_QUARTERS = "一二三四"
+INFERRED = "（推断）"  # after a date or period whose year the build guessed, no source stating it
+
+
+def fact_period(fact) -> str:
+    """A fact's period as shown, marked when its year is the story's guessed year."""
+    return period_label(fact.period, fact.period_text) + (INFERRED if fact.period_inferred and fact.period else "")
 
 
 def period_label(period: str | None, words: str = "") -> str:

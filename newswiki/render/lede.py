@@ -4,7 +4,7 @@ from the attributes the infobox below cites (a search result shows it as the sni
 from __future__ import annotations
 
 from ..resolve import Entity
-from .figures import figure, money, period_label
+from .figures import figure, money, fact_period
 from .indicators import group_of
 from .overview import STAGE_VERB
 from .provisions import provisions
@@ -81,7 +81,7 @@ def _metric(e: Entity) -> str:
         else:
             bare = f.bound or (kind == "growth" and subject.endswith(("增长", "增速", "增幅")))
             said = values if bare else f"为{values}"
-        when = period_label(period, f.period_text)
+        when = fact_period(f)
         parts.append(f"{when + '，' if when != '—' else ''}{owner or ''}{subject}{said}")
     return "；".join(parts)
 

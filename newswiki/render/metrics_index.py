@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..resolve import Entity, Fact, key
 from . import charts, regions
 from .entities import sortable
-from .figures import figure, period_label
+from .figures import figure, fact_period
 from .filters import controls, marker
 from .indicators import GROUPS, group_of, year
 from .site import Site
@@ -40,7 +40,7 @@ def table(rows: Sequence[tuple[Entity, Fact]], page: str, site: Site, pages: dic
     for e, f in rows:
         mark = marker(owner=owner(f), period=year(f.period), group=group_of(f.subject))
         refs = " ".join(site.cite(s, page, f"[{i}]") for i, s in enumerate(f.sources, 1))
-        cells = [mark + site.entity_link(e, page, f.subject), value_cell(f), md_cell(period_label(f.period, f.period_text))]
+        cells = [mark + site.entity_link(e, page, f.subject), value_cell(f), md_cell(fact_period(f))]
         if owners:
             cells.append(owner_cell(f, page, pages))
         out.append("| " + " | ".join([*cells, refs]) + " |\n")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..model import Source, Story
 from ..resolve import Entity
 from .events import story_event
-from .figures import period_label, quantity
+from .figures import fact_period, quantity
 from .site import Site
-from .text import front_matter, md_cell, md_text, rel_link
+from .text import front_matter, md_cell, md_text
 
 STAGE_VERB = {"签约": "签约", "开工": "开工", "投产": "投产", "达产": "达产", "竣工": "竣工", "交付": "交付",
               "通车": "建成通车", "投运": "投入运营", "落地": "落地", "落户": "落户", "封顶": "封顶"}
@@ -29,13 +29,13 @@ def render_conflicts(site: Site) -> str:
             f"{md_cell(quantity(f.value, f.unit))}（" + "、".join(site.cite(s, page, md_text(site.story_title(s))) for s in f.sources) + "）"
             for f in c.facts
         )
-        out.append(f"| {site.entity_link(c.entity, page)} | {md_cell(period_label(f0.period, f0.period_text))} | {md_cell(f0.scope or '—')} | {values} |\n")
+        out.append(f"| {site.entity_link(c.entity, page)} | {md_cell(fact_period(f0))} | {md_cell(f0.scope or '—')} | {values} |\n")
     return "".join(out)
 
 
 def story_events(story: Story) -> list[tuple[str, str, Source, None]]:
     """The event an on-topic story's date sentence names, as a timeline entry (or none)."""
-    if story.relevant and story.date and (found := story_event(story)):
+    if story.relevant and story.date and not story.year_inferred and (found := story_event(story)):
         what, sent = found
         return [(story.date, what, Source(story.id, sent.id, sent.text), None)]
     return []

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story
+from .figures import INFERRED
 from .text import front_matter, link, md_cell, md_text, rel_link
 
 SOURCES = "sources"
@@ -15,7 +16,6 @@ SentenceLinks = Mapping[str, Sequence[tuple[str, str]]]
 
 
 _URL = re.compile(r"^https?://[^\s<>]+$")
-INFERRED = "（推断）"  # after a date the build read from the text, not from a header
 
 
 def story_page(story: Story) -> str:
@@ -47,6 +47,7 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
         "outlet": story.outlet or None,
         "published": story.published,
         "published_inferred": story.published_inferred,
+        "year_inferred": story.year_inferred or None,
         "author": story.author or None,
         "url": story.url or None,
         "source_file": story.source_file,
@@ -71,8 +72,10 @@ def render_story(story: Story, links: SentenceLinks | None = None) -> str:
         facts.append(f"作者 {md_text(story.author)}")
     facts += [f"来源文件 {md_text(story.source_file)}", f"第 {story.position} 篇", f"{len(story.paragraphs)} 段 · {len(sentences)} 句"]
     if story.date and story.date != story.published:
-        facts.append(f"所述事件日期 {story.date}")
+        facts.append(f"所述事件日期 {story.date}" + (INFERRED if story.year_inferred else ""))
     note = "  \n    标“推断”的日期由正文推断：电头的日期，或报道所述事件的日期；文件头未给出刊发日期。" if story.published_inferred else ""
+    if story.year_inferred:
+        note += "正文与文件头都未写明年份，年份取正文所述最近的年份（推断）。"
     out.append(f'!!! info "来源信息"\n    {" · ".join(filter(None, facts))}{note}\n\n')
     if story.continued:
         out.append('!!! note "转版续文"\n    本篇开头刊于其他版面，未收入本文件；以下从续文开始。\n\n')

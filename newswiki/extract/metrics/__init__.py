@@ -35,7 +35,7 @@ _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     seen: dict[tuple, list[Mention]] = {}
-    section = Section()
+    section = Section(ctx.story.year_inferred)
     for block in ctx.story.blocks:
         if block.kind == "subheading":
             section.enter(block, ctx.year)

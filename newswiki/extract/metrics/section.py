@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..annotate import annotate
-from ..periods import periods, shifted
+from ..periods import periods, rests_on_year, shifted
 from .owners import named_owners, regions_owning
 
 _SECTION_YEAR = re.compile(r"^(\d{4})年$")
@@ -16,12 +16,14 @@ _SECTION_YEAR = re.compile(r"^(\d{4})年$")
 class When:
     value: str | None
     text: str
+    guessed: bool = False  # the value's year is the story's guessed year (StoryContext.stated_year is None)
 
 
 class Section:
     """What the current section and paragraph of a story say about time and place."""
 
-    def __init__(self) -> None:
+    def __init__(self, year_guessed: bool = False) -> None:
+        self.year_guessed = year_guessed  # the story's year is ingest.stories.written_year's guess
         self.period: When | None = None
         self.year_level = 0
         self.region: str | None = None
@@ -36,7 +38,7 @@ class Section:
         elif heading.level <= self.year_level:
             self.period, self.year_level = None, 0
         elif found := [p for p in periods(heading.text, year) if not p.base]:
-            self.period = When(found[-1].value, found[-1].text)
+            self.period = self.when(found[-1])
         self.region = None
 
     def saw(self, text: str, year: int | None) -> None:
@@ -47,9 +49,14 @@ class Section:
             last = found[-1]
             if last.shift is not None:
                 context = self.paragraph or self.period
-                self.paragraph = When(shifted(context.value if context else None, last.shift), last.text)
+                value = shifted(context.value if context else None, last.shift)
+                self.paragraph = When(value, last.text, bool(context and context.guessed))
             else:
-                self.paragraph = When(last.value, last.text)
+                self.paragraph = self.when(last)
         self.now = self.now or bool(doc.now)
         if owners := named_owners(text):
             self.owners += [name for _, name in owners]
+
+    def when(self, period) -> When:
+        """A time expression as the section keeps it, marked when its year is the guessed one."""
+        return When(period.value, period.text, self.year_guessed and rests_on_year(period))
