@@ -8,7 +8,7 @@ from ..annotate import annotate
 from ..context import StoryContext
 from ..periods import shifted
 from .owners import owner_of
-from .section import Section, When
+from .section import Section
 
 _FULL_YEAR_MONTHS = 4  # yearly figures reported up to April are last year's
 
