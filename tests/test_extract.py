@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from newswiki import lexicon
 
+from newswiki.build import build
 from newswiki.evaluate import evaluate
 from newswiki.extract import extract_all
 from newswiki.extract.numbers import cn_number, parse_quantity
@@ -171,3 +173,25 @@ def test_projects_listed_after_a_collective_stage(tmp_path):
     names = {m.name for m in found if m.type != "metric"}
     assert "武汉经开区未来技术创新研究院" in names and "技术创新研究院" not in names
     assert not any(n.startswith(("委托", "位于", "充分", "利用")) for n in names)
+
+
+WRITTEN_FORMS = """同济产业科创中心启用
+
+9月3日，科创中心启用后，将依托国家妇产疾病临床医学研究中心和人畜共患传染病重症诊治全国重点实验室等国家级科创平台。\
+该中心已引进200人研发团队，武汉超级计算(数据)中心项目同日开工。武汉市印发《武汉市科创高地实施方案(2025—2027年)》。
+"""
+
+
+def test_a_unit_word_ends_a_name_only_after_a_number_and_written_forms_stay_aliases(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "forms.txt").write_text(WRITTEN_FORMS, encoding="utf-8")
+    build(tmp_path / "seeds", tmp_path / "docs")
+    kb = json.loads((tmp_path / "docs" / "data" / "kb.json").read_text(encoding="utf-8"))
+    names = {e["name"]: e["aliases"] for e in kb["entities"] if e["type"] != "metric"}
+    assert "人畜共患传染病重症诊治全国重点实验室" in names  # 和人…: 人 counts nothing here
+    assert not any(n.startswith("研发团队") or n.startswith("人研发") for n in names)
+    # names take full-width brackets; the half-width form the text writes stays an alias
+    assert names["武汉超级计算（数据）中心项目"] == ["武汉超级计算(数据)中心项目"]
+    assert names["武汉市科创高地实施方案（2025—2027年）"] == ["武汉市科创高地实施方案(2025—2027年)"]
+    page = next((tmp_path / "docs" / "projects").glob("武汉超级计算*.md")).read_text(encoding="utf-8")
+    assert "别名" not in page  # the same name to a reader

@@ -80,12 +80,20 @@ def _boundaries() -> tuple[frozenset[str], tuple[str, ...]]:
     return words, verbs
 
 
+@lru_cache(maxsize=1)
+def _counters() -> frozenset[str]:
+    """One-character units that are nothing else (人, 亩, 家): they end a name after a number."""
+    return frozenset(w for w in lexicon.words("units") if len(w) == 1) - frozenset(lexicon.words("name_boundaries"))
+
+
 def is_boundary(tok: Tok, left: Tok | None) -> bool:
     """Does ``tok`` end a name that grows leftwards (so it is not part of it)?"""
     words, verbs = _boundaries()
     w = tok.word
     if w in _JOINERS:
         return left is None or left.pos in _PROPER_POS or left.pos in _STOP_POS
+    if w in _counters():  # 200人 ends a name, 和人畜共患…实验室 does not
+        return left is None or left.pos in _NUMERAL_POS or bool(_NUMERAL.match(left.word)) or left.word[-1] in "多余几数万千百亿"
     if w in words or (len(w) >= 3 and w.endswith(verbs)):
         return True
     if w == "·":
