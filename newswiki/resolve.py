@@ -353,12 +353,14 @@ def _entity(mentions: list[Mention]) -> Entity:
     first = {n: i for i, n in reversed(list(enumerate(m.name for m in mentions)))}
     name = max(names, key=lambda n: (n in canonical, len(n), names[n], -first[n]))
     entity = Entity(mentions[0].type, name, mentions)
-    names_seen = {key(name)}
+    names_seen, written = {key(name)}, {name}
     stated: set[tuple[int, Source]] = set()  # (id of a Value, source): a repeat costs O(1)
     for m in mentions:
-        for alias in (m.name, m.attrs.get("alias")):
-            if alias and key(alias) not in names_seen:
+        # another name, or a form the text writes (武汉超级计算(数据)中心项目, 國家網安基地) kept as written
+        for alias, new in ((m.name, key(m.name) not in names_seen), (a := m.attrs.get("alias"), a not in written)):
+            if alias and new:
                 names_seen.add(key(alias))
+                written.add(alias)
                 entity.aliases.append(alias)
         for attr in FIELDS[m.type]:
             if (v := m.attrs.get(attr)) not in (None, "", []):

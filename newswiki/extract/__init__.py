@@ -30,12 +30,14 @@ def extract_story(story: Story) -> list[Mention]:
 
 
 def written_forms(found: list[Mention]) -> list[Mention]:
-    """Alias mentions for names read in traditional characters: the entity is named in
-    simplified characters and keeps the form the text writes as an alias."""
+    """Alias mentions for names the text writes in another form than the entity's name
+    (traditional characters, half-width brackets): the entity is named in simplified
+    characters with full-width marks and keeps the written form as an alias."""
     out: dict[tuple[str, str, str], Mention] = {}
     for m in found:
-        if m.type != "metric" and m.surface != m.name and normalize(m.surface) == m.name:
-            out.setdefault((m.type, m.name, m.surface), Mention(m.type, m.name, m.surface, m.source, {"alias": m.surface}))
+        written = m.surface.removeprefix("《").removesuffix("》")  # a title as written, without its marks
+        if m.type != "metric" and written != m.name and normalize(written) == m.name:
+            out.setdefault((m.type, m.name, written), Mention(m.type, m.name, m.surface, m.source, {"alias": written}))
     return list(out.values())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Source
-from ..resolve import FIELDS, LINKED, Entity, Fact
+from ..resolve import FIELDS, LINKED, Entity, Fact, key
 from . import charts, disambiguation, lede
 from .figures import figure, money, fact_period, quantity
 from .labels import ORG_KINDS
@@ -68,8 +68,8 @@ def render_entity(entity: Entity, site: Site, note: str = "") -> str:
     }
     out = [front_matter(meta), f"# {md_text(entity.name)}\n\n", disambiguation.hatnote(entity, site, page), note]
     out.append(lede.paragraph(entity, site))
-    if entity.aliases:
-        out.append(f"别名：{'、'.join(md_text(a) for a in entity.aliases)}\n\n")
+    if shown := [a for a in entity.aliases if key(a) != key(entity.name)]:  # not (数据) beside （数据）
+        out.append(f"别名：{'、'.join(md_text(a) for a in shown)}\n\n")
     if entity.type == "metric":
         out.append(_metric_body(entity, site, numbers))
     else:
