@@ -195,3 +195,20 @@ def test_a_unit_word_ends_a_name_only_after_a_number_and_written_forms_stay_alia
     assert names["武汉市科创高地实施方案（2025—2027年）"] == ["武汉市科创高地实施方案(2025—2027年)"]
     page = next((tmp_path / "docs" / "projects").glob("武汉超级计算*.md")).read_text(encoding="utf-8")
     assert "别名" not in page  # the same name to a reader
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects"),
+    [
+        ("如今，武汉高新技术企业、科技型中小企业双双突破1.6万家。", {"高新技术企业", "科技型中小企业"}),
+        ("青山区商业项目、基础设施项目和“四水共治”项目各1个。", {"商业项目", "基础设施项目", "“四水共治”项目"}),
+        ("青山区省级研发机构、国家级研发机构均达到20家。", {"省级研发机构", "国家级研发机构"}),
+        ("青山区人均可支配收入3万元。", {"人均可支配收入"}),  # 人均 is per head, not "each"
+    ],
+)
+def test_a_figure_true_of_each_listed_item_is_one_fact_each(body, subjects):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2025-02-06\n---\n青山区发展\n\n{body}\n", "each.txt").stories[0]
+    assert {m.attrs["subject"] for m in extract_story(story) if m.type == "metric"} == subjects

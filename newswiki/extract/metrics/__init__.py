@@ -29,6 +29,7 @@ _PROJECT_FIGURE = re.compile(r"占地|就业|入园|年产|该项目|项目一�
 _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _STAGE = re.compile(lexicon.alternation("stage_verbs"))
+_EACH = re.compile(r"(?:各|双双|(?<![人平])均|都)(?:突破|超过|达到|达|实现)?$")  # a figure true of every item listed before
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 
 
@@ -89,9 +90,9 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
             continue  # a project's investment
         if counted_after(text, q.end):
             continue  # "营收超10亿元企业18家": a threshold describing what is counted
-        if text[q.start - 1 : q.start] == "各" and len(items := each_listed(text, q.start - 1)) > 1:
+        if (each := _EACH.search(text, 0, q.start)) and len(items := each_listed(text, each.start())) > 1:
             out += [metric_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]
-            continue  # "商业项目、基础设施项目和“四水共治”项目各1个": one figure each
+            continue  # "商业项目、…和“四水共治”项目各1个", "高新技术企业、科技型中小企业双双突破1.6万家": one figure each
         subject, kind = indicator(text, q, section, previous)
         if not subject:
             continue
