@@ -212,3 +212,13 @@ def test_a_figure_true_of_each_listed_item_is_one_fact_each(body, subjects):
 
     story = ingest_text(f"---\ndate: 2025-02-06\n---\n青山区发展\n\n{body}\n", "each.txt").stories[0]
     assert {m.attrs["subject"] for m in extract_story(story) if m.type == "metric"} == subjects
+
+
+def test_a_rank_after_a_glossed_indicator_ranks_the_indicator_not_its_gloss():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = "今年1—6月，全区实现地区生产总值（GDP）939.90亿元，总量居全市第二位。"
+    story = ingest_text(f"---\ndate: 2023-07-31\n---\n武汉经开区经济\n\n{body}\n", "gloss.txt").stories[0]
+    ranks = [m.attrs["subject"] for m in extract_story(story) if m.type == "metric" and m.attrs["kind"] == "rank"]
+    assert ranks == ["地区生产总值总量排名"]

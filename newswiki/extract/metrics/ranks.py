@@ -24,6 +24,7 @@ _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
 _RANK_MORE = re.compile(rf"(?:（[^）]*）)?[、，]({_UNIVERSE}){_ORDINAL}")
 _RANKED_LIST = re.compile(r"《([^》]+)》|([\u4e00-\u9fff\d]{2,14}榜单)")
+_GLOSS = re.compile(r"（[^（）]{1,12}）")
 _ASPECTS = re.compile(r"^(?:总量|增速|增幅)(?:[及和与](?:总量|增速|增幅))+$")
 
 
@@ -100,8 +101,11 @@ def _base_at(text: str, pos: int, bases: list[tuple[int, str]]) -> str:
 
 
 def _last_head(text: str, pos: int) -> int | None:
+    """End of the last indicator head before ``pos``, not one in a bracketed gloss:
+    地区生产总值（GDP）ranks as 地区生产总值."""
     heads = "|".join(h for h, group, *_ in lexicon.rows("metric_heads") if group not in ("growth", "rank"))
-    ends = [m.end() for m in re.finditer(heads, text[:pos])]
+    unglossed = _GLOSS.sub(lambda g: " " * len(g.group()), text[:pos])
+    ends = [m.end() for m in re.finditer(heads, unglossed)]
     return ends[-1] if ends else None
 
 
