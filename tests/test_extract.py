@@ -222,3 +222,21 @@ def test_a_rank_after_a_glossed_indicator_ranks_the_indicator_not_its_gloss():
     story = ingest_text(f"---\ndate: 2023-07-31\n---\n武汉经开区经济\n\n{body}\n", "gloss.txt").stories[0]
     ranks = [m.attrs["subject"] for m in extract_story(story) if m.type == "metric" and m.attrs["kind"] == "rank"]
     assert ranks == ["地区生产总值总量排名"]
+
+
+@pytest.mark.parametrize(
+    ("body", "named", "not_named"),
+    [
+        ("该区将设立一支光谷数字经济发展基金。", "光谷数字经济发展基金", "一支光谷数字经济发展基金"),
+        ("依托洪山·大学之城的资源，洪山区建设创新发展带。", None, "洪山·大学"),
+        ("这里是洪山区大学之城建设的重点。", None, "洪山区大学"),
+        ("孵化器已培育上市公司3家。", None, "上市公司"),
+    ],
+)
+def test_organisation_names_leave_out_counts_bynames_and_kinds(body, named, not_named):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2025-02-06\n---\n洪山区创新\n\n{body}\n", "orgs.txt").stories[0]
+    names = {m.name for m in extract_story(story) if m.type == "organisation"}
+    assert not_named not in names and (named is None or named in names)

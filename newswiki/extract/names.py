@@ -14,7 +14,7 @@ _PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]期|（[一二三四
 _DOTS = "·•"
 _ORDINAL_QUARTER = re.compile(r"第[一二三四]季度")
 _DESCRIPTOR = re.compile(r"(?:首|[第\d一二三四五六七八九十两]+)[个家座所批]$")
-_COUNTED = re.compile(r"^[一二三四五六七八九十两几]+(?:[大座个家批项]+|系列)")
+_COUNTED = re.compile(r"^[一二三四五六七八九十两几]+(?:[大座个家批项支]+|系列)")
 _COMPANY_AFTER = re.compile(r"(?:股份)?有限(?:责任)?公司|公司|集团")
 _NUMERAL_BEFORE = re.compile(r"[\d一二三四五六七八九十两几首]$")
 # "华中地区首个面向整车企业的智能网联汽车中试平台": a description of something named elsewhere
@@ -109,7 +109,7 @@ def find_names(
     hits: list[NameHit] = []
     for m in _suffix_re(lexicon_name).finditer(text):
         end = m.end()
-        if _inside_word(text, end):  # 科创园 in 科创园区
+        if _inside_word(text, end) or _NICKNAME.match(text, end):  # 科创园 in 科创园区, 大学 in 洪山·大学之城
             continue
         if lexicon_name != "org_suffixes" and _COMPANY_AFTER.match(text, end):
             continue  # "…科技企业孵化器有限公司" is a company
@@ -247,6 +247,7 @@ def orgs(text: str) -> list[NameHit]:
     return out
 
 
+_NICKNAME = re.compile(r"之[城都谷乡窗星心魂]")  # a place's byname: 大学之城, 光谷之星
 _ADMIN = re.compile(r"^(?:省|市|区|县|国家|中央)")
 _NUMERAL_START = re.compile(r"^[一二两三四五六七八九十百千万\d]")
 
