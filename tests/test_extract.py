@@ -240,3 +240,20 @@ def test_organisation_names_leave_out_counts_bynames_and_kinds(body, named, not_
     story = ingest_text(f"---\ndate: 2025-02-06\n---\n洪山区创新\n\n{body}\n", "orgs.txt").stories[0]
     names = {m.name for m in extract_story(story) if m.type == "organisation"}
     assert not_named not in names and (named is None or named in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("2020年，黄陂区经济发展成就斐然。总投资500亿元的天河国际会展中心开工。", "黄陂区"),
+        # two districts named: the story does not say which one holds the project
+        ("2020年，黄陂区和新洲区经济发展成就斐然。总投资500亿元的天河国际会展中心开工。", None),
+    ],
+)
+def test_a_project_begun_in_a_story_of_one_district_is_located_there(body, location):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2021-01-05\n---\n区域发展\n\n{body}\n", "where.txt").stories[0]
+    project = next(m for m in extract_story(story) if m.type == "project")
+    assert project.attrs.get("location") == location

@@ -16,15 +16,16 @@ class StoryContext:
     year: int | None  # the year the story reports from
     district: str | None  # the district the story is mostly about
     city: str | None
+    one_district: bool = False  # the story names no other district
 
     @classmethod
     def of(cls, story: Story) -> StoryContext:
         year = story.year
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
-        district = next((n for n, _ in counts.most_common() if levels.get(n) == "district"), None)
+        districts = [n for n, _ in counts.most_common() if levels.get(n) == "district"]
         city = next((n for n, _ in counts.most_common() if n.endswith("市")), None)
-        return cls(story, year, district, city)
+        return cls(story, year, districts[0] if districts else None, city, len(districts) == 1)
 
     @property
     def stated_year(self) -> int | None:

@@ -106,6 +106,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if when:
                 attrs["date"] = when
             located = _location(text, h.end, c_end) or (event.place if stage and event else None)
+            if stage and not located and ctx.one_district:
+                located = ctx.district  # a project begun in a story of one district only is there
             if located := narrowest(narrowest(located, event.place if event else None), ctx.district):
                 attrs["location"] = located  # "签约落户武汉" in a story of 江夏区: 江夏区
             _figures(text[_segment_start(text, h, hits[i - 1] if i else None) : _segment_end(text, h, hits[i + 1] if i + 1 < len(hits) else None)], attrs)
