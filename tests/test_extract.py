@@ -257,3 +257,13 @@ def test_a_project_begun_in_a_story_of_one_district_is_located_there(body, locat
     story = ingest_text(f"---\ndate: 2021-01-05\n---\n区域发展\n\n{body}\n", "where.txt").stories[0]
     project = next(m for m in extract_story(story) if m.type == "project")
     assert project.attrs.get("location") == location
+
+
+def test_a_project_begun_in_a_paragraph_that_opens_with_its_year_is_dated_by_it():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = "2020年，黄陂经济发展成就斐然。总投资500亿元的天河国际会展中心开工。\n\n2021年，黄陂区将加快发展。"
+    story = ingest_text(f"---\ndate: 2021-01-05\n---\n黄陂区发展\n\n{body}\n", "para.txt").stories[0]
+    project = next(m for m in extract_story(story) if m.type == "project")
+    assert project.attrs.get("date") == "2020"

@@ -63,6 +63,9 @@ class _Event:
     place: str | None
 
 
+_PARAGRAPH_YEAR = re.compile(r"^(?:\d{4}年|今年|去年)(?:以来)?[，,]")
+
+
 def extract(ctx: StoryContext) -> list[Mention]:
     found: list[tuple[Mention, bool]] = []  # each mention, and whether it reports a stage
     cores, firms = _cores(ctx), _firms(ctx)
@@ -71,8 +74,12 @@ def extract(ctx: StoryContext) -> list[Mention]:
     told = None  # the collective stage of the sentence before
     lead = None  # a collective stage the story opens with: the story is about those projects
     opening = {s.paragraph for s in ctx.story.sentences[:3]}
+    paragraph, para_when = None, None  # the year a paragraph opens with ("2020年，…") dates what it tells
     for sent in ctx.story.sentences:
         text = sent.norm
+        if sent.paragraph != paragraph:
+            paragraph = sent.paragraph
+            para_when = time_of(opens.group(), ctx.stated_year) if (opens := _PARAGRAPH_YEAR.match(text)) else None
         shared = told if text.startswith("其中") else None  # "其中，…" shares the sentence before's event
         told = None
         if collective := _collective_stage(text):
@@ -99,7 +106,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             attrs: dict = {"stage": _stage_re()[1][stage.group()]} if stage else {}
             if company := _company(text, h, c_start, firms):
                 attrs["company"] = company
-            when = time_of(text[:c_end], ctx.stated_year, ctx.stated_date) if own and stage else None
+            when = (time_of(text[:c_end], ctx.stated_year, ctx.stated_date) or para_when) if own and stage else None
             stages = _stage_re()[1]
             if stage and not when and event and stages[stage.group()] == stages[event.stage.group()]:
                 when = event.date  # one of the event's projects; a project at another stage was not dated by it
