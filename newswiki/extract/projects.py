@@ -37,6 +37,8 @@ _COLLECTIVE_CUT = re.compile(r"等\d+个|\d+个[\u4e00-\u9fff]{0,8}项目|当天
 _OPENER = re.compile(r"(?:(?:据悉|据了解|据介绍|此外|另外|同时|其中)，?)?(?:[^，。；]*的)?")
 _CATEGORY = re.compile(r"(?:重点|重大)项目$")  # "航天新材料重点项目": a category of projects
 _LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
+_BUILT_IN = re.compile(r"在([^，。；、在]{2,20}?)[，,]?(?:投资|计划|规划)?(?:建设|打造|兴建|新建)$")  # 在X，建设 NAME
+_PLACE_ENDS = ("城", "区", "园", "镇", "街", "街道", "村", "基地", "港", "湾", "岛", "片区", "地块")
 _SUFFIX_AT = re.compile(lexicon.alternation("project_suffixes"))
 _CLAUSE_END = re.compile(r"[，。；、！]|$")
 _PLATFORM_END = re.compile(lexicon.alternation("platform_suffixes") + "$")
@@ -112,7 +114,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 when = event.date  # one of the event's projects; a project at another stage was not dated by it
             if when:
                 attrs["date"] = when
-            located = _location(text, h.end, c_end) or (event.place if stage and event else None)
+            located = _location(text, h.start, h.end, c_end) or (event.place if stage and event else None)
             if stage and not located and ctx.one_district:
                 located = ctx.district  # a project begun in a story of one district only is there
             if located := narrowest(narrowest(located, event.place if event else None), ctx.district):
@@ -257,9 +259,12 @@ def _modifiers() -> frozenset[str]:
     return frozenset(lexicon.words("stage_modifiers"))
 
 
-def _location(text: str, end: int, c_end: int) -> str | None:
-    """"A项目位于新洲区双柳街行云路，…": the place as written; else the region named after it."""
+def _location(text: str, start: int, end: int, c_end: int) -> str | None:
+    """"A项目位于新洲区双柳街行云路，…", "将在武汉开发区智慧生态城，建设A项目": the place as
+    written; else the region named after it."""
     if m := _LOCATED.match(text, end):
+        return m.group(1)
+    if (m := _BUILT_IN.search(text, 0, start)) and (regions_in(m.group(1)) or m.group(1).endswith(_PLACE_ENDS)):
         return m.group(1)
     return place_after(text, end, c_end + 8)
 
