@@ -267,3 +267,43 @@ def test_a_project_begun_in_a_paragraph_that_opens_with_its_year_is_dated_by_it(
     story = ingest_text(f"---\ndate: 2021-01-05\n---\n黄陂区发展\n\n{body}\n", "para.txt").stories[0]
     project = next(m for m in extract_story(story) if m.type == "project")
     assert project.attrs.get("date") == "2020"
+
+
+def test_a_project_built_in_a_place_named_before_it_is_located_there():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = (
+        "6月27日，武汉开发区举行重大项目集中签约活动，融创产城及文旅项目、丙丁项目等10个重大项目签约落户。"
+        "融创中国控股有限公司将在武汉开发区智慧生态城，建设融创产城及文旅项目；某公司将在此建设丙丁项目。"
+    )
+    story = ingest_text(f"---\ndate: 2019-06-27\n---\n签约\n\n{body}\n", "built.txt").stories[0]
+    places: dict[str, set] = {}
+    for m in extract_story(story):
+        if m.type == "project":
+            places.setdefault(m.name, set()).add(m.attrs.get("location"))
+    assert "武汉开发区智慧生态城" in places["融创产城及文旅项目"]
+    assert "此" not in places["丙丁项目"]  # a pronoun is no place
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        # a statistics bureau's wording: the base between the indicator and its growth
+        ("一季度，全市地区生产总值(GDP)比上年同期增长8.0%，规模以上工业增加值较上年增长8.6%。",
+         {("地区生产总值增长", "8.0%"), ("规模以上工业增加值增长", "8.6%")}),
+        ("全区工业投资仅增长13.7%。", {("工业投资增长", "13.7%")}),
+        ("全区按不变价格计算比上年同期增长4.5%。", set()),  # a method, no indicator
+        # indicators a reader expects by name
+        ("全市实现税收301亿元，同比增长19.1%。", {("税收", "301亿元"), ("税收增长", "19.1%")}),
+        ("全市外贸出口42.06亿美元。", {("外贸出口", "42.06亿美元")}),
+        ("规模以上工业实现利润102.5亿元。", {("规模以上工业利润", "102.5亿元")}),
+    ],
+)
+def test_growth_told_against_a_base_and_named_indicators(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "growth.txt").stories[0]
+    found = {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"}
+    assert found == facts

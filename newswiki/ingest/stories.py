@@ -185,20 +185,25 @@ _CLAUSE_END = re.compile(r"[。；！？]")
 
 def written_year(stories: list[Story]) -> int | None:
     """For a text with no dated header and no year of its own: a guess at the year it was
-    written in, the latest year it speaks of as now or past. The end of a span (2025—2027年)
-    and a year a target reaches (到2027年) are not evidence; a year told as closed
-    (2023年，…同比增长; 2023年全年) is the year before. Pages mark dates and periods that
-    rest on this guess as inferred."""
+    written in, the latest year it speaks of as now or past. The end of a span (2025—2027年),
+    a year a target reaches (到2027年, 2025年，光谷将…) and a year a span starts from
+    (2015年以来) are not evidence; a year told as closed (2023年，…同比增长; 2023年全年) is
+    the year before. Pages mark dates and periods that rest on this guess as inferred."""
     text = "".join(s.norm for st in stories for s in st.sentences)
-    leads = tuple(w for kind, w in lexicon.rows("year_evidence") if kind == "target")
-    closed = tuple(w for kind, w in lexicon.rows("year_evidence") if kind == "closed")
+    evidence = lexicon.rows("year_evidence")
+    leads = tuple(w for kind, w in evidence if kind in ("target", "since"))
+    since = tuple(w for kind, w in evidence if kind == "since")
+    closed = tuple(w for kind, w in evidence if kind == "closed")
+    ahead = tuple(r[0] for r in lexicon.rows("target_cues") if len(r) == 1)
     span_ends = {m.end() for m in _SPAN_END.finditer(text)}
     found = []
     for m in _NAMED_YEAR.finditer(text):
-        if m.start() in span_ends or text[: m.start()].endswith(leads):
+        before, clause = text[: m.start()], _CLAUSE_END.split(text[m.end() :], 1)[0]
+        if m.start() in span_ends or before.endswith(leads) or clause.startswith(since):
             continue
+        if (not before or before.endswith(("，", "。", "；"))) and any(w in clause for w in ahead):
+            continue  # 2025年，光谷将…
         year = int(m.group(1))
-        clause = _CLAUSE_END.split(text[m.end() :], 1)[0]
         if clause.startswith(closed) or (clause.startswith("，") and any(w in clause for w in closed)):
             year += 1
         found.append(year)

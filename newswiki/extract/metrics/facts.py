@@ -6,7 +6,7 @@ from ...ingest.stories import plan_year
 from ...model import Mention
 from ..annotate import annotate
 from ..context import StoryContext
-from ..periods import shifted
+from ..periods import rests_on_year, shifted
 from .owners import owner_of
 from .section import Section
 
@@ -57,6 +57,9 @@ def _period(ctx: StoryContext, text: str, pos: int, section: Section) -> tuple[s
             return shifted(context.value, found[-1].shift), found[-1].text, context.guessed
         found = [p for p in found if p.shift is None]  # no year named before: 当年签约 says nothing
     if found and (now is None or found[-1].start > now):
+        written = [p for p in found[:-1] if p.value and not rests_on_year(p)]
+        if found[-1].text == "全年" and written:  # "2024年，…全年地区生产总值…": that year's
+            return written[-1].value[:4], written[-1].text + "全年", False
         if found[-1].text == "全年" and _early_in_year(ctx):
             return str(ctx.year - 1), found[-1].text, guess  # "全年GDP增长5.3%" in January: last year's
         return found[-1].value, found[-1].text, section.when(found[-1]).guessed
