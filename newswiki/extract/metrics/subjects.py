@@ -34,6 +34,8 @@ _SHARE = re.compile("比重|占比|占|盈利面|增长面")
 _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
 # "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
 _GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年)?")
+_BASE_INSIDE = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|仅|也|还|继续|再次)(?P<verb>增长|增速|增幅)$")
+_GLOSS_OR_METHOD = re.compile(r"(?:（[^（）]{1,12}）|按[^，。；]{1,8}计算)$")  # （GDP）, 按不变价格计算
 _BARE_TOTAL = re.compile(r"^(?:总投资|总投资额|总额|总金额|总规模|规模|投资)$")
 _BASE = re.compile(r"(?:比|较|高于|低于|由)[^，。；]*$")  # "增速比一季度加快": the comparison base
 _BARE_TOTAL_END = re.compile(r"(?:总投资|总投资额|总额|总金额|总规模)$")
@@ -67,6 +69,10 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
         if has_head(group) and has_head(part.group(1)):
             return f"{group}中{part.group(1)}占比", "share"  # "新增企业中超80%为数字经济企业"
     subject = phrase_before(text, q.start)
+    if (not subject or BARE_GROWTH.match(subject)) and (base := _BASE_INSIDE.search(text, 0, q.start)):
+        # "地区生产总值比上年同期增长8.0%", "工业投资仅增长13.7%": the indicator stands before the base
+        told = _GLOSS_OR_METHOD.sub("", text[: base.start()]) + base.group("verb")  # 地区生产总值（GDP）比…
+        subject = phrase_before(told, len(told)) or subject
     if not subject and (growth := BARE_GROWTH.match(_GROWTH_LEAD.sub("", clause_before(text, q.start)))):
         subject = growth.group()  # "，增长15%，"
     if not subject and _continues(text, q.start):
