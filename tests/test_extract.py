@@ -307,3 +307,36 @@ def test_growth_told_against_a_base_and_named_indicators(body, facts):
     story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "growth.txt").stories[0]
     found = {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"}
     assert found == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # districts and counties of Hubei's other cities; 全市 is their own city
+        ("孝昌县45家规模以上工业企业累计工业总产值41.8亿元，增幅排名全市第一。",
+         {("metric", "孝昌县 规模以上工业企业累计工业总产值", "孝昌县"), ("metric", "孝昌县 规模以上工业企业累计工业总产值增幅排名", "孝感市")}),
+        ("荆州高新区举行2023年二季度重大项目集中开工活动，8个项目集中开工，总投资20.369亿元。",
+         {("metric", "荆州高新区 集中开工项目", "荆州高新区"), ("metric", "荆州高新区 集中开工项目总投资", "荆州高新区")}),
+        # a figure describing the next list item is no item; its amount is that item's
+        ("包括投资7亿元、年产整车10万辆的樊城区奥杰新能源汽车项目，总投资10亿元的中国电信项目开工。",
+         {("project", "樊城区奥杰新能源汽车项目", 700_000_000), ("project", "中国电信项目", 1_000_000_000)}),
+        # a quoted name keeps the suffix it stands before; a verb before a bare suffix names nothing
+        ("新型冠状病毒应急检测实验室——“火眼”实验室正式运行，正式启动实验室施工，配备有配套实验室隔间。",
+         {("platform", "新型冠状病毒应急检测实验室", None), ("platform", "“火眼”实验室", None)}),
+        ("单个项目封顶1000万元。", set()),
+    ],
+)
+def test_hubei_places_lists_and_quoted_names(body, expected):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2023-06-20\n---\n项目\n\n{body}\n", "hubei.txt").stories[0]
+    found = set()
+    for m in extract_story(story):
+        if m.type == "metric":
+            found.add((m.type, m.name, m.attrs["scope"]))
+        elif m.type == "project":
+            found.add((m.type, m.name, m.attrs.get("amount")))
+        elif m.type == "platform":
+            found.add((m.type, m.name, None))
+    assert found == expected

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Sentence, Source, Story
-from .names import canonical_region, regions_in
+from .names import canonical_region, parent_city, regions_in
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class StoryContext:
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
         districts = [n for n, _ in counts.most_common() if levels.get(n) == "district"]
-        city = next((n for n, _ in counts.most_common() if n.endswith("市")), None)
+        city = next((n for n, _ in counts.most_common() if levels.get(n) == "city"), None)
         return cls(story, year, districts[0] if districts else None, city, len(districts) == 1)
 
     @property
@@ -44,8 +44,8 @@ class StoryContext:
         level = dict(lexicon.rows("scopes")).get(word)
         if level == "district":
             return self.district
-        if level == "city":
-            return self.city or "武汉市"
+        if level == "city":  # the district's own city (全市 in a story of 孝昌县 is 孝感市)
+            return parent_city(self.district) if self.district else self.city or "武汉市"
         if level == "province":
             return "湖北省"
         return None

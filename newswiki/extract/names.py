@@ -132,13 +132,24 @@ def find_names(
             quoted = _quoted_before(text, walked)
             if not quoted:
                 continue
-            # “海洋·锦鲤”环大学创新发展带: the quoted words are the name
+            # “海洋·锦鲤”环大学创新发展带: the quoted words are the name; “火眼”实验室: with its suffix
+            if quoted[1] + 1 == m.start():
+                quoted = (quoted[0] - 1, end)
             hit = NameHit(quoted[0], quoted[1], text[quoted[0] : quoted[1]], hit.kind, m.group())
+        elif _verb_only(text, start, m.start()):
+            continue  # "启动实验室施工": a verb before a bare suffix names nothing
         # a longer name already found covers this one ("产业技术研究院" in "…技术研究院")
         hits = [h for h in hits if not (hit.start <= h.start and h.end <= hit.end)]
         if not any(h.start <= hit.start and hit.end <= h.end for h in hits):
             hits.append(hit)
     return hits
+
+
+def _verb_only(text: str, start: int, stop: int) -> bool:
+    """What stands before the suffix is one verb or adverb and nothing else."""
+    toks = tokens(text)
+    i = token_index(toks, start)
+    return i < len(toks) and toks[i].start == start and toks[i].end == stop and toks[i].pos in ("v", "vn", "ad", "d")
 
 
 def _walk(text: str, pos: int, nominal: bool = False) -> int:
@@ -334,6 +345,16 @@ def _regions_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _region_levels() -> dict[str, str]:
     return {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    return {canonical_region(r[0]): r[3] for r in lexicon.rows("regions") if len(r) > 3}
+
+
+def parent_city(district: str) -> str:
+    """The city a district belongs to: 武汉市, unless the lexicon names another (樊城区 -> 襄阳市)."""
+    return _parents().get(district, "武汉市")
 
 
 def region_level(name: str | None) -> str | None:

@@ -36,6 +36,7 @@ _COLLECTIVE_CUT = re.compile(r"等\d+个|\d+个[\u4e00-\u9fff]{0,8}项目|当天
 # what may precede a name that is the subject of its clause: 据悉，… / 其中，总投资32亿元的…
 _OPENER = re.compile(r"(?:(?:据悉|据了解|据介绍|此外|另外|同时|其中)，?)?(?:[^，。；]*的)?")
 _CATEGORY = re.compile(r"(?:重点|重大)项目$")  # "航天新材料重点项目": a category of projects
+_FIGURE_ITEM = re.compile(r"^(?:总?投资|计划投资|占地|年产)?[\d.]+")
 _LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
 _BUILT_IN = re.compile(r"在([^，。；、在]{2,20}?)[，,]?(?:投资|计划|规划)?(?:建设|打造|兴建|新建)$")  # 在X，建设 NAME
 _PLACE_ENDS = ("城", "区", "园", "镇", "街", "街道", "村", "基地", "港", "湾", "岛", "片区", "地块")
@@ -139,7 +140,8 @@ def _hits(text: str, cores: dict[str, str], lists: list[tuple[int, int]]) -> lis
     hits = [_with_suffix(text, h) for h in hits if not (_CATEGORY.search(h.name) or _COUNT_BEFORE.search(text, 0, h.start))]
     hits += [NameHit(m.start(), m.end(), m.group(), "项目", "项目") for m in _QUOTED.finditer(text)]
     # "疏能新材等73个项目": a company standing for its project names none
-    items = [h for a, b in lists for h in _items(text, a, b) if not _short_company().fullmatch(h.name)]
+    # "包括投资7亿元、年产…的X项目": a figure describing the next item is no item
+    items = [h for a, b in lists for h in _items(text, a, b) if not _short_company().fullmatch(h.name) and not _FIGURE_ITEM.match(h.name)]
     # a name across two list items ("B物流中心和C大道改造工程") gives way to the items
     hits = [h for h in hits if sum(h.start < i.end and i.start < h.end for i in items) < 2] + items
     hits += _bare_subjects(text)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .. import lexicon
-from ..extract.names import canonical_region, regions_in
+from ..extract.names import canonical_region, parent_city, regions_in
 from ..resolve import Entity
 from .site import slug
 
@@ -30,7 +30,7 @@ def kinds() -> dict[str, str]:
 
 def districts() -> list[str]:
     """Districts of the home city; a short form (经开区 of 武汉经开区) is not one of its own."""
-    names = [n for n, k in kinds().items() if k == "district"]
+    names = [n for n, k in kinds().items() if k == "district" and parent_city(n) == HOME_CITY]
     return [n for n in names if not any(m != n and m.endswith(n) for m in names)]
 
 
