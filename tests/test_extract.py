@@ -340,3 +340,20 @@ def test_hubei_places_lists_and_quoted_names(body, expected):
         elif m.type == "platform":
             found.add((m.type, m.name, None))
     assert found == expected
+
+
+def test_a_policy_released_under_a_quoted_byname_holds_its_awards():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = (
+        "会上，武汉市发布推动产业高质量发展“黄金十条”。其中，落户奖励最高2000万元，人才奖励最高200万元。"
+        "该区投资50亿的恒安集团孝感基地项目开工。"
+    )
+    story = ingest_text(f"---\ndate: 2020-09-28\n---\n武汉出台新政\n\n{body}\n", "byname.txt").stories[0]
+    found = extract_story(story)
+    policy = next(m for m in found if m.type == "policy")
+    assert (policy.name, policy.attrs["issuer"]) == ("黄金十条", "武汉市")
+    assert sorted(p["amount"] for p in policy.attrs["provisions"]) == [2_000_000, 20_000_000]
+    # a bare 亿 before 的 is yuan
+    assert any(m.type == "project" and m.attrs.get("amount") == 5_000_000_000 for m in found)

@@ -51,7 +51,7 @@ def _quantity_re() -> re.Pattern:
     mults = lexicon.alternation("multipliers")
     return re.compile(
         rf"(?P<pre>(?<![签节制合条公契预相通经])(?:{_alternation('before')}))?(?P<num>\d+(?:\.\d+)?)(?P<more>多|余)?"
-        rf"(?:(?P<mult>{mults})?(?P<unit>{units})|(?P<bare>亿|万亿)(?=[，。；、）\s]|$))(?!\w*/年)"
+        rf"(?:(?P<mult>{mults})?(?P<unit>{units})|(?P<bare>亿|万亿)(?=[，。；、）\s的]|$))(?!\w*/年)"
         rf"(?P<post>{_alternation('after')})?"
     )
 
@@ -69,7 +69,7 @@ def _numeral_re() -> re.Pattern:
 def quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` (normalised: 23.6亿元 -> 2360000000 元, 千亿元 -> 10^11 元).
 
-    A bare 亿 ending a clause ("固定资产投资536亿，") is money in yuan."""
+    A bare 亿 ending a clause or before 的 ("固定资产投资536亿，", "投资50亿的…项目") is money in yuan."""
     units = {r[0]: (r[1], Decimal(r[2])) for r in lexicon.rows("units")}
     mults = {r[0]: Decimal(r[1]) for r in lexicon.rows("multipliers")}
     quals = _qualifiers()

@@ -26,6 +26,7 @@ _DOMAIN = re.compile(r"领域(\d+)条")
 _DRAFT = re.compile(r"（?征求意见稿）?")
 _SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
+_NICKNAME = re.compile(r"(?:发布|出台|印发|推出|出炉)[^，。；“”]{0,20}“([^“”]{2,10}(?:条|新政|政策|措施|办法))”")
 _FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
 
@@ -55,6 +56,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
             if referred := _referred(text, out, short):
                 latest = referred
             found = _titled(ctx, sent, text, short) + _counted(ctx, sent, text)
+            found = found or _nicknamed(ctx, sent, text)
             if found:
                 out.extend(found)
                 latest = found
@@ -169,6 +171,15 @@ def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
         attrs = _common(ctx, text, name)
         attrs["measures"] = int(m.group(1))
         out.append(Mention("policy", name, sent.text[m.start(2) : m.end(2)], ctx.source(sent), attrs))
+    return out
+
+
+def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
+    """A policy released under a quoted byname: 武汉市发布推动产业高质量发展“黄金十条”."""
+    out = []
+    for m in _NICKNAME.finditer(text):
+        attrs = _common(ctx, text, m.group(1))
+        out.append(Mention("policy", m.group(1), sent.text[m.start(1) : m.end(1)], ctx.source(sent), attrs))
     return out
 
 
