@@ -357,3 +357,20 @@ def test_a_policy_released_under_a_quoted_byname_holds_its_awards():
     assert sorted(p["amount"] for p in policy.attrs["provisions"]) == [2_000_000, 20_000_000]
     # a bare 亿 before 的 is yuan
     assert any(m.type == "project" and m.attrs.get("amount") == 5_000_000_000 for m in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        ("全市计算机通信、医药制造业分别同比增长22.4%、19.9%。",
+         {("计算机通信增长", "22.4%", "growth"), ("医药制造业增长", "19.9%", "growth")}),
+        ("全市高新技术企业、科技型中小企业分别达到1.2万家和1.6万家。",
+         {("高新技术企业", "1.2万家", "total"), ("科技型中小企业", "1.6万家", "total")}),
+    ],
+)
+def test_figures_told_respectively_go_to_their_items_in_order(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "each.txt").stories[0]
+    assert {(m.attrs["subject"], m.attrs["value_text"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"} == facts

@@ -20,7 +20,7 @@ from .owners import breakdown_owner
 from .phrases import COUNT_UNITS, SUBJECT_DELIMS
 from .ranks import ranks
 from .section import Section
-from .subjects import collective_total, counted_after, each_listed, indicator
+from .subjects import collective_total, counted_after, each_listed, indicator, respectively
 from .targets import target_start
 
 _AWARD = re.compile(lexicon.role_alternation("cues", "award"))
@@ -78,7 +78,12 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
     previous = ""
     # investment stated about a named project, or about "该项目 / 园区 …" told just before, is theirs
     named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
-    for q in annotate(text, ctx.year).numbers:
+    numbers = annotate(text, ctx.year).numbers
+    paired = respectively(text, numbers)
+    for q in numbers:
+        if q.start in paired:  # "A、B分别增长22.4%、19.9%"
+            out.append(metric_mention(ctx, sent, section, q.start, q.end, *paired[q.start], q))
+            continue
         clause_start = clause_bounds(text, q.start, SUBJECT_DELIMS)[0]
         clause = text[clause_start : q.start]
         after = text[q.end : q.end + 6]

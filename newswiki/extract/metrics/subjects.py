@@ -292,3 +292,32 @@ def _object_after(text: str, pos: int, event: bool = False) -> str:
         return ""
     verbs = [t for t in tokens(phrase) if t.pos.startswith("v") and not _GROWTH.search(t.word)]
     return "" if verbs and not event else phrase.replace("的", "")
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是)?")
+_VERB_WORDS = re.compile(r"^(?:同比|比上年|较上年|实现|完成|达到|达|为|是)+")
+
+
+def respectively(text: str, numbers: list[Quantity]) -> dict[int, tuple[str, str]]:
+    """"计算机通信、医药制造业分别同比增长22.4%、19.9%": each listed item with its own
+    figure, in order (start of the figure -> (indicator, kind)); only when the list and the
+    figures after 分别 are as many."""
+    out: dict[int, tuple[str, str]] = {}
+    for m in _RESPECTIVELY.finditer(text):
+        listed = text[clause_bounds(text, m.start(), "，。；：")[0] : m.start()]
+        items = [clean_phrase(item) for item in re.split(r"、|和|及|与", listed)]
+        after = [q for q in numbers if q.start >= m.end() and "，" not in text[m.end() : q.start].replace("、", "")]
+        if not after or len(items) < 2 or not all(items):
+            continue
+        verb = _VERB_WORDS.sub("", text[m.end() : after[0].start])
+        figures = after[: len(items)]
+        joined = all(re.fullmatch(r"[、和及与]", text[a.end : b.start]) for a, b in zip(figures, figures[1:]))
+        if len(figures) < len(items) or not joined:
+            continue
+        for item, q in zip(items, figures):
+            subject = item + verb if verb and not item.endswith(verb) else item
+            if not has_head(subject):
+                break
+            kind = "growth" if q.unit == "%" and _GROWTH.search(verb) else "share" if q.unit == "%" and _SHARE.search(subject) else "total"
+            out[q.start] = (subject, kind)
+    return out
