@@ -374,3 +374,19 @@ def test_figures_told_respectively_go_to_their_items_in_order(body, facts):
 
     story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "each.txt").stories[0]
     assert {(m.attrs["subject"], m.attrs["value_text"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"} == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "project", "stage", "amount"),
+    [
+        ("今年6月开工建设的湖北平帆钢材深加工项目已完成投资1.02亿元。", "湖北平帆钢材深加工项目", "开工", 102_000_000),
+        ("当天，12个重大项目竣工，其中源发动力精密铸件项目投资4亿元。", "源发动力精密铸件项目", "竣工", 400_000_000),
+    ],
+)
+def test_a_stage_before_the_name_or_after_qizhong_in_the_sentence(body, project, stage, amount):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2018-07-20\n---\n孝昌县项目建设\n\n{body}\n", "stage.txt").stories[0]
+    found = {m.name: m.attrs for m in extract_story(story) if m.type == "project"}
+    assert (found[project]["stage"], found[project]["amount"]) == (stage, amount)

@@ -100,7 +100,9 @@ def extract(ctx: StoryContext) -> list[Mention]:
             c_start, c_end = clause_bounds(text, h.start, _CLAUSE)
             # named in the list of a collective sentence, or opening a clause of "其中，…" after it
             listed = any(a <= h.start and h.end <= b for a, b in lists)
-            group = told if listed else shared if _OPENER.fullmatch(text, c_start, h.start) else None
+            # "…12个重大项目竣工，其中A项目…": the clause after 其中 shares the sentence's event
+            inner = told if collective and text.startswith("其中", c_start) and c_start > collective.end() else None
+            group = told if listed else (shared or inner) if _OPENER.fullmatch(text, c_start, h.start) else None
             stage, own = _stage(text, h, c_start, c_end, group.stage if group else None), True
             if stage is None and lead and _OPENER.fullmatch(text, 0, h.start) and not _PLAN.search(text, 0, h.start):
                 stage, own = lead.stage, False  # "据悉，A项目位于…": one of the story's groundbreaking projects
@@ -296,7 +298,7 @@ def _segment_end(text: str, h: NameHit, following: NameHit | None) -> int:
 
 def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> re.Match | None:
     """The realised stage verb that reports project ``h``: after it in its clause;
-    before it in "签约的还有A、B等项目"; the signing of "X签约青山，投资建设NAME"; or
+    before it in "签约的还有A、B等项目" and "今年6月开工建设的A项目"; the signing of "X签约青山，投资建设NAME"; or
     the collective event of the sentence before ("其中，…"). Plans and
     conditionals ("达产后") report nothing."""
     stage_re, stages = _stage_re()
@@ -305,6 +307,8 @@ def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> r
         found = None  # "坐落于X公园北巷的幼儿园建成": the stage is the other noun's
     if found is None and (lead := _stage_first_re().search(text, 0, h.start)) and "。" not in text[lead.end() : h.start]:
         found = lead
+    if found is None and text[h.start - 1 : h.start] == "的":  # "今年6月开工建设的X项目"
+        found = next((m for m in stage_re.finditer(text, c_start, h.start) if m.end() == h.start - 1), None)
     if found is None and _BUILT_BY.search(text[c_start : h.start]):
         found = next((m for m in stage_re.finditer(text, 0, h.start) if stages[m.group()] == "签约"), None)
     if found is None:
