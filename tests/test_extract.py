@@ -390,3 +390,21 @@ def test_a_stage_before_the_name_or_after_qizhong_in_the_sentence(body, project,
     story = ingest_text(f"---\ndate: 2018-07-20\n---\n孝昌县项目建设\n\n{body}\n", "stage.txt").stories[0]
     found = {m.name: m.attrs for m in extract_story(story) if m.type == "project"}
     assert (found[project]["stage"], found[project]["amount"]) == (stage, amount)
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        ("宜昌高新区协议总投资93.57亿元的27个项目集中签约。",
+         {("集中签约项目协议总投资", "93.57亿元"), ("集中签约项目", "27个")}),
+        ("宜昌高新区此次集中开工的13个项目总投资133.2亿元。",
+         {("集中开工项目", "13个"), ("集中开工项目总投资", "133.2亿元")}),
+        ("宜昌高新区营收超10亿元企业18家。", {("营收超10亿元企业", "18家")}),  # a threshold, not a figure
+    ],
+)
+def test_a_group_of_projects_and_its_total_told_in_one_phrase(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2018-07-20\n---\n宜昌项目建设\n\n{body}\n", "group.txt").stories[0]
+    assert {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"} == facts

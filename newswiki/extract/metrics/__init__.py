@@ -20,7 +20,7 @@ from .owners import breakdown_owner
 from .phrases import COUNT_UNITS, SUBJECT_DELIMS
 from .ranks import ranks
 from .section import Section
-from .subjects import collective_total, counted_after, each_listed, indicator, respectively
+from .subjects import collective_total, counted_after, each_listed, indicator, phrase_before, respectively
 from .targets import target_start
 
 _AWARD = re.compile(lexicon.role_alternation("cues", "award"))
@@ -30,6 +30,7 @@ _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _STAGE = re.compile(lexicon.alternation("stage_verbs"))
 _EACH = re.compile(r"(?:各|双双|(?<![人平])均|都)(?:突破|超过|达到|达|实现)?$")  # a figure true of every item listed before
+_TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 
 
@@ -84,6 +85,12 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
         if q.start in paired:  # "A、B分别增长22.4%、19.9%"
             out.append(metric_mention(ctx, sent, section, q.start, q.end, *paired[q.start], q))
             continue
+        if q.unit == "元" and (group := _TOTAL_OF_GROUP.match(text, q.end)) and (told := phrase_before(text, q.start)):
+            count = next((c for c in numbers if c.start == group.start("count")), None)
+            counted = indicator(text, count, section, "")[0] if count else ""
+            if counted:  # "协议总投资93.57亿元的27个项目集中签约": the group's total
+                out.append(metric_mention(ctx, sent, section, q.start, q.end, counted + told, "total", q))
+                continue
         clause_start = clause_bounds(text, q.start, SUBJECT_DELIMS)[0]
         clause = text[clause_start : q.start]
         after = text[q.end : q.end + 6]
@@ -91,9 +98,9 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
             continue
         if _PROVISION.search(text[clause_bounds(text, q.start, "，。；")[0] : q.start]) and _AWARD.search(text):
             continue  # "对年主营业务收入首次突破10亿元的食品企业…", "单个项目最高500万元": a provision's terms
-        if (named_project or _STAGE.search(text)) and _INVESTMENT.search(clause) and not collective_total(text, q.start):
+        if q.unit == "元" and (named_project or _STAGE.search(text)) and _INVESTMENT.search(clause) and not collective_total(text, q.start):
             continue  # a project's investment
-        if counted_after(text, q.end):
+        if q.unit not in COUNT_UNITS and counted_after(text, q.end):
             continue  # "营收超10亿元企业18家": a threshold describing what is counted
         if (each := _EACH.search(text, 0, q.start)) and len(items := each_listed(text, each.start())) > 1:
             out += [metric_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]

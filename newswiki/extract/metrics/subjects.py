@@ -143,7 +143,8 @@ def _counted_noun(phrase: str) -> str:
         if group == "count" and (i := phrase.find(head)) > -1 and i + len(head) < len(phrase):
             if not phrase.endswith(tuple(h for h, g, *_ in lexicon.rows("metric_heads") if g == "count")):
                 # "9个项目总投资": the projects; "12家重点企业负责人": people, not firms
-                return phrase[: i + len(head)] if measures(phrase) else ""
+                total = phrase[i + len(head) :].startswith("总")  # the group's total follows (项目总投资)
+                return phrase[: i + len(head)] if measures(phrase) or total else ""
     return phrase
 
 
