@@ -408,3 +408,22 @@ def test_a_group_of_projects_and_its_total_told_in_one_phrase(body, facts):
 
     story = ingest_text(f"---\ndate: 2018-07-20\n---\n宜昌项目建设\n\n{body}\n", "group.txt").stories[0]
     assert {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"} == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        ("一季度，全市固定资产投资增长12%，增速同比加快3.6个百分点；工业投资增长13.7%，增速同比加快2.5个百分点。",
+         {("固定资产投资增长", "12%", "武汉市"), ("固定资产投资增速同比加快", "3.6个百分点", "武汉市"),
+          ("工业投资增长", "13.7%", "武汉市"), ("工业投资增速同比加快", "2.5个百分点", "武汉市")}),
+        ("湖北高新技术企业数量排名历史性上升至全国第6位。", {("高新技术企业数量排名", "第6位", "全国")}),
+        ("蔡甸区招商引资武汉新城区第一。", {("招商引资排名", "第一", "武汉新城区")}),
+    ],
+)
+def test_changes_and_ranks_say_what_moved_and_among_whom(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2018-04-20\n---\n经济运行\n\n{body}\n", "moved.txt").stories[0]
+    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["scope"]) for m in extract_story(story) if m.type == "metric"}
+    assert found == facts

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .section import Section
 
 _RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
+_CLASS = re.compile(r"第[一二三四五六七八九十\d]+类")
 _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
 _RANK_MORE = re.compile(rf"(?:（[^）]*）)?[、，]({_UNIVERSE}){_ORDINAL}")
@@ -131,8 +132,12 @@ def _peer_group(ctx: StoryContext, universe: str) -> str | None:
     universe = re.sub(r"^[居为在于由的]+|[的中]+$", "", universe.strip())
     if not universe:
         return None
-    if any(universe.endswith(w) for w in lexicon.words("peer_groups")) and not universe.startswith("全"):
-        return universe
+    if (w := next((w for w in lexicon.words("peer_groups") if universe.endswith(w)), None)) and not universe.startswith("全"):
+        head = universe[: -len(w)]
+        named = regions_in(head)
+        if not head or (named and len(head) <= len(named[-1][1]) + 1) or _CLASS.fullmatch(head):
+            return universe  # 新城区, 武汉新城区, 第一类县市区 as written
+        return w  # "历史性上升至全国": the group is 全国
     if universe in lexicon.words("peer_groups") and not ctx.scope_word(universe):
         return universe  # 全国, 全球: no region of the story
     if found := ctx.scope_word(universe):

@@ -157,13 +157,15 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
         return rate + phrase  # "…增速高出武汉市平均增速"
     verb = _CHANGE_VERB.search(phrase)
     moved = phrase[: verb.start()] if verb else phrase
+    yearly = "同比" if "同比" in moved else ""  # "增速同比加快": against the same period, no base named
+    moved = moved.replace("同比", "")
     base = _BASE.search(moved)
     words, _ = strip_context(_BASE.sub("", moved))
     if not words or BARE_GROWTH.match(words) or words in ("增速", "增幅"):
         if words and previous and not _GROWTH.search(rate):
             rate += words  # "地区生产总值…，增速比一季度加快": the total's growth rate
         words = (rate if words else previous) if previous else words or "增速"
-    return words + (base.group() if base else "") + (verb.group(1) if verb else "变化")  # "…增速比一季度加快"
+    return words + (base.group() if base else yearly) + (verb.group(1) if verb else "变化")  # "…增速比一季度加快"
 
 
 def collective_total(text: str, pos: int) -> bool:
