@@ -427,3 +427,12 @@ def test_changes_and_ranks_say_what_moved_and_among_whom(body, facts):
     story = ingest_text(f"---\ndate: 2018-04-20\n---\n经济运行\n\n{body}\n", "moved.txt").stories[0]
     found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["scope"]) for m in extract_story(story) if m.type == "metric"}
     assert found == facts
+
+
+def test_industrial_parks_are_platforms_and_a_building_verb_ends_a_name():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = "黄石港工业园区内新建智能输送装备产业园揭牌。在人工智能核心产业园区中设立智能体空间。"
+    story = ingest_text(f"---\ndate: 2022-04-20\n---\n黄石园区\n\n{body}\n", "parks.txt").stories[0]
+    assert {m.name for m in extract_story(story) if m.type == "platform"} == {"黄石港工业园区", "智能输送装备产业园"}
