@@ -202,6 +202,9 @@ def resolve(mentions: Iterable[Mention]) -> KnowledgeBase:
     return KnowledgeBase(entities, relations, _conflicts(entities))
 
 
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
 def _merge_pairs(groups) -> list[tuple]:
     prefixes = set(lexicon.words("regions")) | {k for (t, k) in groups if t == "organisation"}
     prefixes |= {key(a) for a, (t, _) in alias_table().items() if t == "organisation"}
@@ -218,6 +221,11 @@ def _merge_pairs(groups) -> list[tuple]:
                     longer.setdefault(long[k:], []).append(long)
         pairs += [((t, short), (t, longs[0])) for short, longs in sorted(longer.items()) if len(longs) == 1]
     pairs = [p for p in pairs if not _named_together(groups[p[0]], groups[p[1]])]
+    orgs = set(by_type.get("organisation", []))
+    for name in sorted(orgs):  # 天保建设集团有限公司 and 天保建设集团: one firm, its legal form told or not
+        legal = next((f for f in _LEGAL_FORMS if name.endswith(f)), "")
+        if legal and len(short := name[: -len(legal)]) >= 4 and short in orgs:
+            pairs.append((("organisation", short), ("organisation", name)))
     cores: dict[tuple[str, str], list[str]] = {}
     for k in by_type.get("platform", []):
         kind, core = _core(k)

@@ -190,3 +190,17 @@ def test_near_duplicates_merge_but_distinct_names_stay_apart():
     assert _one_char_pairs("platform", ["滨江数创大走廊", "滨江数创走廊"])
     assert _swapped_pairs(["人工智能场景机会清单", "人工智能机会场景清单"])
     assert not _two_words_swapped("武汉大学研究院", "汉武大学研究院")
+
+
+def test_a_firm_named_with_and_without_its_legal_form_is_one_organisation():
+    from newswiki.model import Mention, Source
+    from newswiki.resolve import resolve
+
+    source = Source("s-1", "s1", "天保建设集团有限公司承建，天保建设集团表示。")
+    mentions = [
+        Mention("organisation", "天保建设集团有限公司", "天保建设集团有限公司", source, {"kind": "company"}),
+        Mention("organisation", "天保建设集团", "天保建设集团", source, {"kind": "company"}),
+        Mention("organisation", "天保科技有限公司", "天保科技有限公司", source, {"kind": "company"}),
+    ]
+    names = {e.name: e.aliases for e in resolve(mentions).entities}
+    assert names == {"天保建设集团有限公司": ["天保建设集团"], "天保科技有限公司": []}
