@@ -215,3 +215,9 @@ def test_body_named_by_level_belongs_to_the_story_region(site):
     assert belongs_to("市科技创新局", StoryContext.of(one)) == "武汉市"
     assert belongs_to("市科技创新局", StoryContext.of(two)) is None
     assert belongs_to("科技创新局", StoryContext.of(one)) is None
+
+
+def test_reporters_told_without_brackets_open_no_sentence():
+    story = ingest_text("宜城研究院揭牌\n\n记者李勤 周波  通讯员王建锋报道：9月23日，湖北工业大学宜城产业研究院揭牌。\n", "r.txt").stories[0]
+    assert story.bylines == ["记者李勤 周波  通讯员王建锋报道："]
+    assert story.sentences[0].text.startswith("9月23日")
