@@ -436,3 +436,22 @@ def test_industrial_parks_are_platforms_and_a_building_verb_ends_a_name():
     body = "黄石港工业园区内新建智能输送装备产业园揭牌。在人工智能核心产业园区中设立智能体空间。"
     story = ingest_text(f"---\ndate: 2022-04-20\n---\n黄石园区\n\n{body}\n", "parks.txt").stories[0]
     assert {m.name for m in extract_story(story) if m.type == "platform"} == {"黄石港工业园区", "智能输送装备产业园"}
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        ("光谷地区生产总值约占全省的20%。", {("地区生产总值占全省比重", "20%", "about")}),
+        ("2023年，光谷人工智能核心产业规模达到350亿元，同比增长52%，占武汉市产业规模的70%。",
+         {("人工智能核心产业规模", "350亿元", None), ("人工智能核心产业规模增长", "52%", None),
+          ("人工智能核心产业规模占武汉市产业规模比重", "70%", None)}),
+        ("全区高新技术产业增加值占GDP比重达到45%。", {("高新技术产业增加值占GDP比重", "45%", None)}),
+    ],
+)
+def test_a_share_of_a_whole_names_what_it_is_a_share_of(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2024-04-20\n---\n光谷经济\n\n{body}\n", "share.txt").stories[0]
+    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"]) for m in extract_story(story) if m.type == "metric"}
+    assert found == facts

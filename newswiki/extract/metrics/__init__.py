@@ -8,16 +8,17 @@ as scope). Targets, plans and forecasts are not measurements and are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ... import lexicon
 from ...model import Mention
 from ..annotate import annotate
 from ..context import StoryContext
-from ..names import find_names
+from ..names import find_names, regions_in
 from ..tokens import clause_bounds
 from .facts import metric_mention
 from .owners import breakdown_owner
-from .phrases import COUNT_UNITS, SUBJECT_DELIMS
+from .phrases import COUNT_UNITS, SUBJECT_DELIMS, has_head
 from .ranks import ranks
 from .section import Section
 from .subjects import collective_total, counted_after, each_listed, indicator, phrase_before, respectively
@@ -30,6 +31,8 @@ _INVESTMENT = re.compile("投资")
 _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平台|研究院|实验室|社区)")
 _STAGE = re.compile(lexicon.alternation("stage_verbs"))
 _EACH = re.compile(r"(?:各|双双|(?<![人平])均|都)(?:突破|超过|达到|达|实现)?$")  # a figure true of every item listed before
+_SHARE_OF_WHOLE = re.compile(r"(?P<about>约|近|接近)?占(?P<whole>[^，。；的占]{1,12}?)的?$")
+_SHARE_WORDS = re.compile(r"比重|占比|达|为|超|突破")
 _TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 
@@ -105,6 +108,13 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
         if (each := _EACH.search(text, 0, q.start)) and len(items := each_listed(text, each.start())) > 1:
             out += [metric_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]
             continue  # "商业项目、…和“四水共治”项目各1个", "高新技术企业、科技型中小企业双双突破1.6万家": one figure each
+        if q.unit == "%" and (share := _SHARE_OF_WHOLE.search(text, 0, q.start)):
+            what = phrase_before(text, share.start()) or re.sub(r"(?:增长|增速|增幅)$", "", previous)  # "…规模350亿元，占…"
+            whole = share.group("whole")
+            if has_head(what) and (whole.startswith("全") or regions_in(whole)) and not _SHARE_WORDS.search(whole):  # "地区生产总值约占全省的20%"
+                q = replace(q, bound="about", approx=share.group("about")) if share.group("about") else q
+                out.append(metric_mention(ctx, sent, section, q.start, q.end, f"{what}占{whole}比重", "share", q))
+                continue
         subject, kind = indicator(text, q, section, previous)
         if not subject:
             continue
