@@ -454,6 +454,7 @@ def _conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             continue
         slots: dict[tuple, list[Fact]] = {}
         for f in e.facts:
-            slots.setdefault((f.period, f.scope, f.kind, f.unit), []).append(f)
+            if f.period is not None:  # two figures of unknown periods need not disagree
+                slots.setdefault((f.period, f.scope, f.kind, f.unit), []).append(f)
         out += [Conflict(e, fs) for fs in slots.values() if len(fs) > 1]
     return out

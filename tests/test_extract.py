@@ -455,3 +455,34 @@ def test_a_share_of_a_whole_names_what_it_is_a_share_of(body, facts):
     story = ingest_text(f"---\ndate: 2024-04-20\n---\n光谷经济\n\n{body}\n", "share.txt").stories[0]
     found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"]) for m in extract_story(story) if m.type == "metric"}
     assert found == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        # a region a figure is told toward is no owner of the next sentence's figures
+        ("光谷工业增加值增速达到17.5%，对武汉市工业增长贡献率接近60%。光谷38个工业项目扩产放量，规上工业产值突破3700亿元。",
+         {("东湖高新区", "17.5%"), ("东湖高新区", "38个"), ("东湖高新区", "突破3700亿元")}),
+        # a record's span (…以来的次低点) is not the period of the figures after it
+        ("一季度，全市地区生产总值增长8%，为2011年以来的次低点，低于全国1.3个百分点。",
+         {("武汉市", "8%"), ("武汉市", "1.3个百分点")}),
+    ],
+)
+def test_owner_and_period_do_not_drift_to_what_a_figure_is_compared_with(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2014-07-20\n---\n光谷经济\n\n{body}\n", "drift.txt").stories[0]
+    found = [m for m in extract_story(story) if m.type == "metric"]
+    assert {(m.attrs["owner"], m.attrs["value_text"]) for m in found} == facts
+    assert all(m.attrs["period"] in ("2014", "2014Q1") for m in found)
+
+
+def test_a_net_increase_is_growth_and_leading_months_are_months():
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = "全年净增高新技术企业超2000家。头两月，全市规模以上工业实现利润102.5亿元。"
+    story = ingest_text(f"---\ndate: 2024-12-20\n---\n武汉经济\n\n{body}\n", "net.txt").stories[0]
+    found = {m.attrs["value_text"]: (m.attrs["kind"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
+    assert found == {"超2000家": ("growth", "2024"), "102.5亿元": ("total", "2024-01/2024-02")}

@@ -36,7 +36,7 @@ def _pattern() -> re.Pattern:
     year = rf"(?:(?P<y>\d{{4}})年度?|(?P<rel>{relative})(?:年度)?)"
     part = (
         r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q3>前三季度)|(?P<h>上|下)半年(?:度)?|"
-        r"(?P<m1>\d{1,2})月?\s*[—\-–~至到]\s*(?P<m2>\d{1,2})月(?:份)?|前(?P<mn>\d{1,2}|[一二三四五六七八九十]{1,3})个月|"
+        r"(?P<m1>\d{1,2})月?\s*[—\-–~至到]\s*(?P<m2>\d{1,2})月(?:份)?|[前头](?P<mn>\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|"
         r"(?P<m>\d{1,2})月(?P<mend>底|末|份)?(?!\d{1,2}日))"
     )
     return re.compile(
@@ -65,6 +65,7 @@ def periods(text: str, year: int | None) -> list[Period]:
         if m.group("asof") == "到" and m.group("y"):
             continue  # 到2027年: a target date, handled as a target cue
         base = bool(_BASE_BEFORE.search(text[max(0, m.start() - 2) : m.start()]))
+        base = base or text.startswith("以来的", m.end())  # "为2011年以来的次低点": a record's span, not the period
         offset = _offsets().get(m.group("rel") or "", "")
         if offset.startswith("ctx"):
             out.append(Period(m.start(), m.end(), m.group(), None, base, int(offset[3:])))

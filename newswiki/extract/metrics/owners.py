@@ -15,7 +15,7 @@ from .phrases import strip_context
 _OWNER_ANAPHOR = re.compile(r"(?:该|本|此)?(?:园区|基地|中心|平台|研究院|实验室|社区|孵化器|学院|医院)(?=已|现|共|累计|有|目前)|(?:该|本)[院校所]")
 _PEERS_OF_RANK = re.compile(r"的?(?:第|前[一二三四五六七八九十\d]|排名|排位)")  # "增幅全市第一": peers, not owner
 _RANK_AFTER = re.compile(r"[省市区]?的?(?:第|前[一二三四五六七八九十\d])")
-_COMPARED = re.compile(r"(?:占|比|较|高出|高于|低于|集聚|相当于|居|排名|位列|排|在)$")  # "占武汉市…的70%": not the owner
+_COMPARED = re.compile(r"(?:占|比|较|高出|高于|低于|集聚|相当于|居|排名|位列|排|在|对)$")  # "占武汉市…的70%": not the owner
 _EXAMPLE = re.compile(r"[、等]|与|和|及|带动|牵头|主办|共建")
 _REGION_LEADS = set("在全为是和与及让使把将从到于至向对据各今去明")  # a word before a city that is no part of a name
 # "光化院已引进孵化超25家企业": an institute's short name opening a clause on what it has done

@@ -111,7 +111,7 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
     if not has_head(subject) or (subject in heads() and subject not in whole_heads()):
         return "", ""  # a bare head word ("企业", "规模") says nothing of what is measured
     if q.unit != "%":
-        return subject, "growth" if subject.endswith(("净增", "净增加")) else "total"
+        return subject, "growth" if subject.endswith(("净增", "净增加")) or subject.startswith("净增") else "total"
     share = _SHARE.search(subject) or text.startswith("为", q.end)
     return subject, "share" if share else "growth" if _GROWTH.search(subject) else "total"
 
