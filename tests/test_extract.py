@@ -486,3 +486,24 @@ def test_a_net_increase_is_growth_and_leading_months_are_months():
     story = ingest_text(f"---\ndate: 2024-12-20\n---\n武汉经济\n\n{body}\n", "net.txt").stories[0]
     found = {m.attrs["value_text"]: (m.attrs["kind"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
     assert found == {"超2000家": ("growth", "2024"), "102.5亿元": ("total", "2024-01/2024-02")}
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        # 完成/实现 between an indicator and its figure; a growth over years keeps its base year
+        ("2023年江汉区地区生产总值完成1627亿元，较2020年增长23.25%。",
+         {("地区生产总值", "1627亿元", "2023"), ("地区生产总值较2020年增长", "23.25%", "2023")}),
+        # a shared head completes the first item; a second 分别 goes back to the same items
+        ("江汉区高新技术产业、数字经济核心产业增加值分别达127.04亿元、119.6亿元，分别增长26.12%、31.6%。",
+         {("高新技术产业增加值", "127.04亿元", "2024"), ("数字经济核心产业增加值", "119.6亿元", "2024"),
+          ("高新技术产业增加值增长", "26.12%", "2024"), ("数字经济核心产业增加值增长", "31.6%", "2024")}),
+    ],
+)
+def test_figures_after_a_verb_and_shared_heads_of_a_list(body, facts):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2024-11-08\n---\n江汉经济\n\n{body}\n", "verb.txt").stories[0]
+    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
+    assert found == facts

@@ -226,7 +226,7 @@ def test_zero_width_and_bidi_characters_are_removed_before_analysis(project):
 
 def test_pathological_repeats_are_cut_to_the_limits(project):
     seeds = project / "seeds"
-    sentence = "青山区科技局发布政策，支持企业创新，新建产业园区投资10亿元。"
+    sentence = "青山区科技局发布政策，支持企业创新，武汉科技大学青山科技园投资10亿元。"
     (seeds / "repeat.txt").write_text("重复的新闻\n\n" + sentence * 20_000 + "\n", encoding="utf-8")
     run = "青山区科技局发布政策支持企业创新新建产业园区投资亿元" * 4_000
     (seeds / "run.txt").write_text("没有标点的新闻\n\n" + run[:100_000] + "\n", encoding="utf-8")

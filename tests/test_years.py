@@ -41,6 +41,8 @@ def story(body: str, header: str = ""):
         ("2023年全年，光谷新增企业1万家。", 2024),
         # a part of a year is not the whole: 2023年上半年 is still 2023
         ("2023年上半年，光谷地区生产总值同比增长6%。", 2023),
+        # a span's end reached by a change is a year named as past (提升至2024年)
+        ("11月8日，江汉区召开会议。税收收入占比由2022年的4.6%提升至2024年的10.5%。", 2024),
     ],
 )
 def test_a_story_without_a_stated_year_takes_the_latest_year_it_speaks_of(body, year):

@@ -33,7 +33,7 @@ _GROWTH = re.compile("增长|增速|增幅")
 _SHARE = re.compile("比重|占比|占|盈利面|增长面")
 _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
 # "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
-_GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年)?")
+_GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年|(?P<since>\d{4}年))?")
 _BASE_INSIDE = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|仅|也|还|继续|再次)(?P<verb>增长|增速|增幅)$")
 _GLOSS_OR_METHOD = re.compile(r"(?:（[^（）]{1,12}）|按[^，。；]{1,8}计算)$")  # （GDP）, 按不变价格计算
 _BARE_TOTAL = re.compile(r"^(?:总投资|总投资额|总额|总金额|总规模|规模|投资)$")
@@ -73,13 +73,15 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
         # "地区生产总值比上年同期增长8.0%", "工业投资仅增长13.7%": the indicator stands before the base
         told = _GLOSS_OR_METHOD.sub("", text[: base.start()]) + base.group("verb")  # 地区生产总值（GDP）比…
         subject = phrase_before(told, len(told)) or subject
-    if not subject and (growth := BARE_GROWTH.match(_GROWTH_LEAD.sub("", clause_before(text, q.start)))):
+    since = ""  # "，较2020年增长23.25%": a growth over years keeps its base year
+    if not subject and (lead := _GROWTH_LEAD.match(clause := clause_before(text, q.start))) and (growth := BARE_GROWTH.match(clause[lead.end() :])):
         subject = growth.group()  # "，增长15%，"
+        since = lead.group() if lead.group("since") else ""
     if not subject and _continues(text, q.start):
         subject = previous  # "…突破1000亿元大关，达到1010.23亿元"
     if BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
         growth_of = previous or section.base
-        subject = growth_of + subject if growth_of else ""
+        subject = growth_of + since + subject if growth_of else ""
     if q.unit in COUNT_UNITS and (ranked := _COUNTED_RANK.match(text, q.end)):
         return ranked.group(2) + "的" + ranked.group(1), "total"  # "9项核心指标增幅排名全市前三"
     if not has_head(subject) and q.unit in COUNT_UNITS | {"元", "美元"}:
@@ -306,13 +308,16 @@ def respectively(text: str, numbers: list[Quantity]) -> dict[int, tuple[str, str
     figure, in order (start of the figure -> (indicator, kind)); only when the list and the
     figures after 分别 are as many."""
     out: dict[int, tuple[str, str]] = {}
+    told: list[str] = []  # the items of the last 分别: "…分别达A、B，分别增长x%、y%"
     for m in _RESPECTIVELY.finditer(text):
         listed = text[clause_bounds(text, m.start(), "，。；：")[0] : m.start()]
-        items = [clean_phrase(item) for item in re.split(r"、|和|及|与", listed)]
+        items = [clean_phrase(item) for item in re.split(r"、|和|及|与", listed)] if listed else told
         after = [q for q in numbers if q.start >= m.end() and "，" not in text[m.end() : q.start].replace("、", "")]
         if not after or len(items) < 2 or not all(items):
             continue
         verb = _VERB_WORDS.sub("", text[m.end() : after[0].start])
+        shared = next((h for h in sorted(heads(), key=len, reverse=True) if items[-1].endswith(h)), "")
+        items = told = [item if has_head(item) or not shared else item + shared for item in items]  # "高新技术产业、数字经济核心产业增加值"
         figures = after[: len(items)]
         joined = all(re.fullmatch(r"[、和及与]", text[a.end : b.start]) for a, b in zip(figures, figures[1:]))
         if len(figures) < len(items) or not joined:
