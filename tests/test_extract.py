@@ -507,3 +507,20 @@ def test_figures_after_a_verb_and_shared_heads_of_a_list(body, facts):
     story = ingest_text(f"---\ndate: 2024-11-08\n---\n江汉经济\n\n{body}\n", "verb.txt").stories[0]
     found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
     assert found == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("今年，蔡甸区集中开工项目共24个，总投资193.2亿元。",
+         {("metric", "蔡甸区 集中开工项目"), ("metric", "蔡甸区 集中开工项目总投资")}),
+        ("武汉工程大学青天湖产业技术研究院建成运行。", {("platform", "武汉工程大学青天湖产业技术研究院")}),
+        ("最大项目由武汉华侨城公司投资建设。", set()),  # a description, no name
+    ],
+)
+def test_totals_after_a_count_with_gong_place_words_tagged_as_time_and_descriptions(body, found):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2024-11-08\n---\n蔡甸经济\n\n{body}\n", "gong.txt").stories[0]
+    assert {(m.type, m.name) for m in extract_story(story) if m.type in ("metric", "platform", "project")} == found

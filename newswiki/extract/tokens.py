@@ -113,6 +113,7 @@ def token_index(toks: tuple[Tok, ...], pos: int) -> int:
 
 
 _NOUNS = {"n", "l", "nz", "ns", "vn", "j"}
+_TIME_CHARS = re.compile(r"[年月日季期时今去昨明当前近\d]")
 
 
 def walk_left(text: str, pos: int, nominal: bool = False) -> int:
@@ -130,7 +131,8 @@ def walk_left(text: str, pos: int, nominal: bool = False) -> int:
         if toks[j].word in ")）" and (k := _bracketed_place(toks, j)) is not None:
             start, j = toks[k].start, k - 1  # 中韩(武汉)石油化工有限公司
             continue
-        if is_boundary(toks[j], left) and not (nominal and toks[j].pos == "vn" and left is not None and left.pos in _NOUNS):
+        placed = toks[j].pos == "t" and toks[j + 1].pos == "ns" and not _TIME_CHARS.search(toks[j].word)  # 青天|湖: a place
+        if is_boundary(toks[j], left) and not placed and not (nominal and toks[j].pos == "vn" and left is not None and left.pos in _NOUNS):
             break
         start = toks[j].start
         j -= 1

@@ -174,7 +174,7 @@ def collective_total(text: str, pos: int) -> bool:
     """The figure totals a counted group of projects ("13个重大项目集中开工，总投资…")."""
     start = clause_bounds(text, pos, "，。；")[0]
     previous = text[clause_bounds(text, max(start - 1, 0), "，。；")[0] : pos]
-    return bool(re.search(r"\d+个[^，。；]{0,12}项目|项目\d+个", previous))
+    return bool(re.search(r"\d+个[^，。；]{0,12}项目|项目(?:共|共计|合计)?\d+个", previous))
 
 
 def counted_after(text: str, pos: int) -> bool:
