@@ -524,3 +524,22 @@ def test_totals_after_a_count_with_gong_place_words_tagged_as_time_and_descripti
 
     story = ingest_text(f"---\ndate: 2024-11-08\n---\n蔡甸经济\n\n{body}\n", "gong.txt").stories[0]
     assert {(m.type, m.name) for m in extract_story(story) if m.type in ("metric", "platform", "project")} == found
+
+
+@pytest.mark.parametrize(
+    ("award", "provisions"),
+    [
+        ("对首次获评AAA级、AA级、A级的企业，分别给予一次性奖励50万元、30万元、10万元。",
+         [("首次获评AAA级的企业", 500_000), ("首次获评AA级的企业", 300_000), ("首次获评A级的企业", 100_000)]),
+        ("对新认定的国家级、省级孵化器，分别奖励100万元、50万元。",
+         [("新认定的国家级孵化器", 1_000_000), ("新认定的省级孵化器", 500_000)]),
+    ],
+)
+def test_awards_told_respectively_are_one_provision_each(award, provisions):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    body = f"江夏区印发《关于支持数字经济发展的若干措施》。{award}"
+    story = ingest_text(f"---\ndate: 2024-11-08\n---\n江夏政策\n\n{body}\n", "awards.txt").stories[0]
+    policy = next(m for m in extract_story(story) if m.type == "policy")
+    assert [(p["condition"], p["amount"]) for p in policy.attrs["provisions"]] == provisions

@@ -10,7 +10,7 @@ from ..model import Mention
 from .context import StoryContext
 from .names import regions_in
 from .numbers import quantities, time_of
-from .tokens import clause_bounds
+from .tokens import clause_bounds, tokens
 
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _RELEASE = re.compile(lexicon.role_alternation("cues", "release"))
@@ -218,8 +218,11 @@ def _provisions(text: str) -> list[dict]:
     told in its own item (from the last "；" or the previous award on)."""
     out = []
     amounts = [q for q in quantities(text) if q.unit == "元"]
+    groups = _respective(text, amounts)
     item_start = 0
     for q in amounts:
+        if any(q in g[1:] for g in groups):
+            continue  # told with the first amount of its "分别" list
         start = clause_bounds(text, q.start, "，；。：")[0]
         end = clause_bounds(text, q.end, "，；。")[1]
         item_start = max(item_start, clause_bounds(text, q.start, "；。：")[0])
@@ -229,9 +232,42 @@ def _provisions(text: str) -> list[dict]:
         award = _award_start(text[start : q.start])
         before = text[item_start : start + award]
         condition = _condition(before) or text[q.end : end]
-        out.append({"condition": condition, "amount": q.value, "text": text[start:end]})
+        group = next((g for g in groups if g[0] is q), [q])
+        for each, amount in zip(_each_condition(condition, len(group)), group):
+            out.append({"condition": each, "amount": amount.value, "text": text[start:end]})
         item_start = end
     return out
+
+
+def _respective(text: str, amounts: list) -> list[list]:
+    """Amounts listed after 分别 ("分别给予一次性奖励50万元、30万元、10万元"), one list each."""
+    groups = []
+    for m in re.finditer("分别", text):
+        after = [q for q in amounts if q.start > m.end() and not re.search("[，。；]", text[m.end() : q.start])]
+        group = after[:1]
+        for q in after[1:]:
+            if text[group[-1].end : q.start] not in ("、", "和", "及"):
+                break
+            group.append(q)
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def _each_condition(condition: str, n: int) -> list[str]:
+    """The condition of each amount of a "分别" list: "首次获评AAA级、AA级、A级的企业" ->
+    首次获评AAA级的企业, 首次获评AA级的企业, 首次获评A级的企业. The list's items are as
+    many words as its middle items (one, with two items, after a one-character word)."""
+    parts = condition.split("、")
+    if len(parts) != n or n < 2:
+        return [condition] * n
+    first, last = [t.word for t in tokens(parts[0])], [t.word for t in tokens(parts[-1])]
+    size = len(tokens(parts[1])) if n > 2 else 2 if len(first[-1]) == 1 else 1
+    if len(first) <= size or len(last) < size:
+        return [condition] * n
+    lead, tail = "".join(first[:-size]), "".join(last[size:])
+    items = ["".join(first[-size:]), *parts[1:-1], "".join(last[:size])]
+    return [lead + item + tail for item in items]
 
 
 def _not_a_provision(text: str, clause_start: int, at: int) -> bool:
