@@ -543,3 +543,19 @@ def test_awards_told_respectively_are_one_provision_each(award, provisions):
     story = ingest_text(f"---\ndate: 2024-11-08\n---\n江夏政策\n\n{body}\n", "awards.txt").stories[0]
     policy = next(m for m in extract_story(story) if m.type == "policy")
     assert [(p["condition"], p["amount"]) for p in policy.attrs["provisions"]] == provisions
+
+
+@pytest.mark.parametrize(
+    ("body", "fact"),
+    [
+        ("光谷对武汉市工业增长贡献率接近60%。", ("工业增长贡献率", "接近60%", "about", "share")),
+        ("全市工业增长面超过了95%。", ("工业增长面", "超过了95%", "min", "share")),
+    ],
+)
+def test_qualifiers_written_as_words_and_contribution_rates(body, fact):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2024-11-08\n---\n光谷经济\n\n{body}\n", "qual.txt").stories[0]
+    found = [(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"]
+    assert found == [fact]

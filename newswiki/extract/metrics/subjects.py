@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
 _ADVERBS = re.compile(r"(?:首次|再次|连续[\d一二三四五六七八九十两]+年|双双|均|分别|也|还|已|继续|稳居|仍|仅)+$")
 _GROWTH = re.compile("增长|增速|增幅")
-_SHARE = re.compile("比重|占比|占|盈利面|增长面")
+_SHARE = re.compile("比重|占比|占|盈利面|增长面|贡献率")
 _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
 # "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
 _GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年|(?P<since>\d{4}年))?")
