@@ -559,3 +559,18 @@ def test_qualifiers_written_as_words_and_contribution_rates(body, fact):
     story = ingest_text(f"---\ndate: 2024-11-08\n---\n光谷经济\n\n{body}\n", "qual.txt").stories[0]
     found = [(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"]
     assert found == [fact]
+
+
+@pytest.mark.parametrize(
+    ("body", "fact"),
+    [
+        ("全省有13个市州同比增长10%以上。", ("增长10%以上的市州", "13个")),
+        ("全市35个行业增加值增长5%以上。", ("增加值增长5%以上的行业", "35个")),
+    ],
+)
+def test_a_growth_mark_says_what_is_counted_and_is_no_figure(body, fact):
+    from newswiki.extract import extract_story
+    from newswiki.ingest import ingest_text
+
+    story = ingest_text(f"---\ndate: 2024-11-08\n---\n湖北经济\n\n{body}\n", "mark.txt").stories[0]
+    assert [(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"] == [fact]

@@ -32,6 +32,8 @@ _ANAPHOR = re.compile(r"^(?:该|这个|此)?(?:园区|基地|项目|中心|平�
 _STAGE = re.compile(lexicon.alternation("stage_verbs"))
 _EACH = re.compile(r"(?:各|双双|(?<![人平])均|都)(?:突破|超过|达到|达|实现)?$")  # a figure true of every item listed before
 _SHARE_OF_WHOLE = re.compile(r"(?P<about>约|近|接近)?占(?P<whole>[^，。；的占]{1,12}?)的?$")
+_COUNT_OVER = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8}?)(?P<growth>(?:同比)?(?:增长|增速|增幅))(?:达到?|超过?)?(?P<mark>\d+(?:\.\d+)?%以上)")
+_MEASURED = tuple(sorted((r[0] for r in lexicon.rows("metric_heads") if r[1] in ("output", "finance")), key=len, reverse=True))
 _SHARE_WORDS = re.compile(r"比重|占比|达|为|超|突破")
 _TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
@@ -84,9 +86,20 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
     named_project = any(not h.descriptor for h in find_names(text, "project_suffixes")) or bool(_ANAPHOR.match(text))
     numbers = annotate(text, ctx.year).numbers
     paired = respectively(text, numbers)
+    marks: set[int] = set()  # a growth mark that only says what is counted
     for q in numbers:
         if q.start in paired:  # "A、B分别增长22.4%、19.9%"
             out.append(metric_mention(ctx, sent, section, q.start, q.end, *paired[q.start], q))
+            continue
+        if q.start in marks:
+            continue
+        if q.unit in COUNT_UNITS and (over := _COUNT_OVER.match(text, q.end)):
+            # "13个市州同比增长10%以上": the count of those past the mark
+            marks.add(over.start("mark"))
+            noun, growth = over.group("noun"), over.group("growth").replace("同比", "")
+            measured = next((h for h in _MEASURED if noun.endswith(h) and len(noun) > len(h)), "")  # 行业增加值
+            subject = f"{measured}{growth}{over.group('mark')}的{noun.removesuffix(measured) if measured else noun}"
+            out.append(metric_mention(ctx, sent, section, q.start, q.end, subject, "total", q))
             continue
         if q.unit == "元" and (group := _TOTAL_OF_GROUP.match(text, q.end)) and (told := phrase_before(text, q.start)):
             count = next((c for c in numbers if c.start == group.start("count")), None)
