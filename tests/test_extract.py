@@ -8,13 +8,23 @@ import re
 import pytest
 
 from newswiki import lexicon
-
 from newswiki.build import build
 from newswiki.evaluate import evaluate
-from newswiki.extract import extract_all
+from newswiki.extract import extract_all, extract_story
 from newswiki.extract.numbers import cn_number, parse_quantity
+from newswiki.ingest import ingest_text
 
 from .conftest import ROOT, SEEDS
+
+
+def mentions_of(body: str, date: str, title: str) -> list:
+    """The mentions of one story: ``body`` under ``title`` in a file whose header gives ``date``."""
+    return extract_story(ingest_text(f"---\ndate: {date}\n---\n{title}\n\n{body}\n", "story.txt").stories[0])
+
+
+def metric_rows(body: str, date: str, title: str, *fields: str) -> set[tuple]:
+    """The metric mentions of one story as rows of the attributes ``fields``."""
+    return {tuple(m.attrs[f] for f in fields) for m in mentions_of(body, date, title) if m.type == "metric"}
 
 GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT / "tests" / "corpus"
@@ -207,20 +217,14 @@ def test_a_unit_word_ends_a_name_only_after_a_number_and_written_forms_stay_alia
     ],
 )
 def test_a_figure_true_of_each_listed_item_is_one_fact_each(body, subjects):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2025-02-06\n---\n青山区发展\n\n{body}\n", "each.txt").stories[0]
-    assert {m.attrs["subject"] for m in extract_story(story) if m.type == "metric"} == subjects
+    told = mentions_of(body, "2025-02-06", "青山区发展")
+    assert {m.attrs["subject"] for m in told if m.type == "metric"} == subjects
 
 
 def test_a_rank_after_a_glossed_indicator_ranks_the_indicator_not_its_gloss():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = "今年1—6月，全区实现地区生产总值（GDP）939.90亿元，总量居全市第二位。"
-    story = ingest_text(f"---\ndate: 2023-07-31\n---\n武汉经开区经济\n\n{body}\n", "gloss.txt").stories[0]
-    ranks = [m.attrs["subject"] for m in extract_story(story) if m.type == "metric" and m.attrs["kind"] == "rank"]
+    told = mentions_of(body, "2023-07-31", "武汉经开区经济")
+    ranks = [m.attrs["subject"] for m in told if m.type == "metric" and m.attrs["kind"] == "rank"]
     assert ranks == ["地区生产总值总量排名"]
 
 
@@ -234,11 +238,8 @@ def test_a_rank_after_a_glossed_indicator_ranks_the_indicator_not_its_gloss():
     ],
 )
 def test_organisation_names_leave_out_counts_bynames_and_kinds(body, named, not_named):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2025-02-06\n---\n洪山区创新\n\n{body}\n", "orgs.txt").stories[0]
-    names = {m.name for m in extract_story(story) if m.type == "organisation"}
+    told = mentions_of(body, "2025-02-06", "洪山区创新")
+    names = {m.name for m in told if m.type == "organisation"}
     assert not_named not in names and (named is None or named in names)
 
 
@@ -251,35 +252,25 @@ def test_organisation_names_leave_out_counts_bynames_and_kinds(body, named, not_
     ],
 )
 def test_a_project_begun_in_a_story_of_one_district_is_located_there(body, location):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2021-01-05\n---\n区域发展\n\n{body}\n", "where.txt").stories[0]
-    project = next(m for m in extract_story(story) if m.type == "project")
+    told = mentions_of(body, "2021-01-05", "区域发展")
+    project = next(m for m in told if m.type == "project")
     assert project.attrs.get("location") == location
 
 
 def test_a_project_begun_in_a_paragraph_that_opens_with_its_year_is_dated_by_it():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = "2020年，黄陂经济发展成就斐然。总投资500亿元的天河国际会展中心开工。\n\n2021年，黄陂区将加快发展。"
-    story = ingest_text(f"---\ndate: 2021-01-05\n---\n黄陂区发展\n\n{body}\n", "para.txt").stories[0]
-    project = next(m for m in extract_story(story) if m.type == "project")
+    told = mentions_of(body, "2021-01-05", "黄陂区发展")
+    project = next(m for m in told if m.type == "project")
     assert project.attrs.get("date") == "2020"
 
 
 def test_a_project_built_in_a_place_named_before_it_is_located_there():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = (
         "6月27日，武汉开发区举行重大项目集中签约活动，融创产城及文旅项目、丙丁项目等10个重大项目签约落户。"
         "融创中国控股有限公司将在武汉开发区智慧生态城，建设融创产城及文旅项目；某公司将在此建设丙丁项目。"
     )
-    story = ingest_text(f"---\ndate: 2019-06-27\n---\n签约\n\n{body}\n", "built.txt").stories[0]
     places: dict[str, set] = {}
-    for m in extract_story(story):
+    for m in mentions_of(body, "2019-06-27", "签约"):
         if m.type == "project":
             places.setdefault(m.name, set()).add(m.attrs.get("location"))
     assert "武汉开发区智慧生态城" in places["融创产城及文旅项目"]
@@ -301,12 +292,7 @@ def test_a_project_built_in_a_place_named_before_it_is_located_there():
     ],
 )
 def test_growth_told_against_a_base_and_named_indicators(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "growth.txt").stories[0]
-    found = {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"}
-    assert found == facts
+    assert metric_rows(body, "2018-04-20", "武汉经济", "subject", "value_text") == facts
 
 
 @pytest.mark.parametrize(
@@ -327,12 +313,9 @@ def test_growth_told_against_a_base_and_named_indicators(body, facts):
     ],
 )
 def test_hubei_places_lists_and_quoted_names(body, expected):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2023-06-20\n---\n项目\n\n{body}\n", "hubei.txt").stories[0]
+    told = mentions_of(body, "2023-06-20", "项目")
     found = set()
-    for m in extract_story(story):
+    for m in told:
         if m.type == "metric":
             found.add((m.type, m.name, m.attrs["scope"]))
         elif m.type == "project":
@@ -343,15 +326,11 @@ def test_hubei_places_lists_and_quoted_names(body, expected):
 
 
 def test_a_policy_released_under_a_quoted_byname_holds_its_awards():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = (
         "会上，武汉市发布推动产业高质量发展“黄金十条”。其中，落户奖励最高2000万元，人才奖励最高200万元。"
         "该区投资50亿的恒安集团孝感基地项目开工。"
     )
-    story = ingest_text(f"---\ndate: 2020-09-28\n---\n武汉出台新政\n\n{body}\n", "byname.txt").stories[0]
-    found = extract_story(story)
+    found = mentions_of(body, "2020-09-28", "武汉出台新政")
     policy = next(m for m in found if m.type == "policy")
     assert (policy.name, policy.attrs["issuer"]) == ("黄金十条", "武汉市")
     assert sorted(p["amount"] for p in policy.attrs["provisions"]) == [2_000_000, 20_000_000]
@@ -369,11 +348,8 @@ def test_a_policy_released_under_a_quoted_byname_holds_its_awards():
     ],
 )
 def test_figures_told_respectively_go_to_their_items_in_order(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2018-04-20\n---\n武汉经济\n\n{body}\n", "each.txt").stories[0]
-    assert {(m.attrs["subject"], m.attrs["value_text"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"} == facts
+    told = mentions_of(body, "2018-04-20", "武汉经济")
+    assert {(m.attrs["subject"], m.attrs["value_text"], m.attrs["kind"]) for m in told if m.type == "metric"} == facts
 
 
 @pytest.mark.parametrize(
@@ -384,11 +360,8 @@ def test_figures_told_respectively_go_to_their_items_in_order(body, facts):
     ],
 )
 def test_a_stage_before_the_name_or_after_qizhong_in_the_sentence(body, project, stage, amount):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2018-07-20\n---\n孝昌县项目建设\n\n{body}\n", "stage.txt").stories[0]
-    found = {m.name: m.attrs for m in extract_story(story) if m.type == "project"}
+    told = mentions_of(body, "2018-07-20", "孝昌县项目建设")
+    found = {m.name: m.attrs for m in told if m.type == "project"}
     assert (found[project]["stage"], found[project]["amount"]) == (stage, amount)
 
 
@@ -403,11 +376,8 @@ def test_a_stage_before_the_name_or_after_qizhong_in_the_sentence(body, project,
     ],
 )
 def test_a_group_of_projects_and_its_total_told_in_one_phrase(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2018-07-20\n---\n宜昌项目建设\n\n{body}\n", "group.txt").stories[0]
-    assert {(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"} == facts
+    told = mentions_of(body, "2018-07-20", "宜昌项目建设")
+    assert {(m.attrs["subject"], m.attrs["value_text"]) for m in told if m.type == "metric"} == facts
 
 
 @pytest.mark.parametrize(
@@ -421,21 +391,13 @@ def test_a_group_of_projects_and_its_total_told_in_one_phrase(body, facts):
     ],
 )
 def test_changes_and_ranks_say_what_moved_and_among_whom(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2018-04-20\n---\n经济运行\n\n{body}\n", "moved.txt").stories[0]
-    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["scope"]) for m in extract_story(story) if m.type == "metric"}
-    assert found == facts
+    assert metric_rows(body, "2018-04-20", "经济运行", "subject", "value_text", "scope") == facts
 
 
 def test_industrial_parks_are_platforms_and_a_building_verb_ends_a_name():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = "黄石港工业园区内新建智能输送装备产业园揭牌。在人工智能核心产业园区中设立智能体空间。"
-    story = ingest_text(f"---\ndate: 2022-04-20\n---\n黄石园区\n\n{body}\n", "parks.txt").stories[0]
-    assert {m.name for m in extract_story(story) if m.type == "platform"} == {"黄石港工业园区", "智能输送装备产业园"}
+    told = mentions_of(body, "2022-04-20", "黄石园区")
+    assert {m.name for m in told if m.type == "platform"} == {"黄石港工业园区", "智能输送装备产业园"}
 
 
 @pytest.mark.parametrize(
@@ -449,12 +411,7 @@ def test_industrial_parks_are_platforms_and_a_building_verb_ends_a_name():
     ],
 )
 def test_a_share_of_a_whole_names_what_it_is_a_share_of(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2024-04-20\n---\n光谷经济\n\n{body}\n", "share.txt").stories[0]
-    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"]) for m in extract_story(story) if m.type == "metric"}
-    assert found == facts
+    assert metric_rows(body, "2024-04-20", "光谷经济", "subject", "value_text", "bound") == facts
 
 
 @pytest.mark.parametrize(
@@ -462,29 +419,23 @@ def test_a_share_of_a_whole_names_what_it_is_a_share_of(body, facts):
     [
         # a region a figure is told toward is no owner of the next sentence's figures
         ("光谷工业增加值增速达到17.5%，对武汉市工业增长贡献率接近60%。光谷38个工业项目扩产放量，规上工业产值突破3700亿元。",
-         {("东湖高新区", "17.5%"), ("东湖高新区", "38个"), ("东湖高新区", "突破3700亿元")}),
+         {("东湖高新区", "17.5%"), ("东湖高新区", "接近60%"), ("东湖高新区", "38个"), ("东湖高新区", "突破3700亿元")}),
         # a record's span (…以来的次低点) is not the period of the figures after it
         ("一季度，全市地区生产总值增长8%，为2011年以来的次低点，低于全国1.3个百分点。",
          {("武汉市", "8%"), ("武汉市", "1.3个百分点")}),
     ],
 )
 def test_owner_and_period_do_not_drift_to_what_a_figure_is_compared_with(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2014-07-20\n---\n光谷经济\n\n{body}\n", "drift.txt").stories[0]
-    found = [m for m in extract_story(story) if m.type == "metric"]
+    told = mentions_of(body, "2014-07-20", "光谷经济")
+    found = [m for m in told if m.type == "metric"]
     assert {(m.attrs["owner"], m.attrs["value_text"]) for m in found} == facts
     assert all(m.attrs["period"] in ("2014", "2014Q1") for m in found)
 
 
 def test_a_net_increase_is_growth_and_leading_months_are_months():
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = "全年净增高新技术企业超2000家。头两月，全市规模以上工业实现利润102.5亿元。"
-    story = ingest_text(f"---\ndate: 2024-12-20\n---\n武汉经济\n\n{body}\n", "net.txt").stories[0]
-    found = {m.attrs["value_text"]: (m.attrs["kind"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
+    told = mentions_of(body, "2024-12-20", "武汉经济")
+    found = {m.attrs["value_text"]: (m.attrs["kind"], m.attrs["period"]) for m in told if m.type == "metric"}
     assert found == {"超2000家": ("growth", "2024"), "102.5亿元": ("total", "2024-01/2024-02")}
 
 
@@ -501,12 +452,7 @@ def test_a_net_increase_is_growth_and_leading_months_are_months():
     ],
 )
 def test_figures_after_a_verb_and_shared_heads_of_a_list(body, facts):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2024-11-08\n---\n江汉经济\n\n{body}\n", "verb.txt").stories[0]
-    found = {(m.attrs["subject"], m.attrs["value_text"], m.attrs["period"]) for m in extract_story(story) if m.type == "metric"}
-    assert found == facts
+    assert metric_rows(body, "2024-11-08", "江汉经济", "subject", "value_text", "period") == facts
 
 
 @pytest.mark.parametrize(
@@ -519,11 +465,8 @@ def test_figures_after_a_verb_and_shared_heads_of_a_list(body, facts):
     ],
 )
 def test_totals_after_a_count_with_gong_place_words_tagged_as_time_and_descriptions(body, found):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2024-11-08\n---\n蔡甸经济\n\n{body}\n", "gong.txt").stories[0]
-    assert {(m.type, m.name) for m in extract_story(story) if m.type in ("metric", "platform", "project")} == found
+    told = mentions_of(body, "2024-11-08", "蔡甸经济")
+    assert {(m.type, m.name) for m in told if m.type in ("metric", "platform", "project")} == found
 
 
 @pytest.mark.parametrize(
@@ -536,12 +479,9 @@ def test_totals_after_a_count_with_gong_place_words_tagged_as_time_and_descripti
     ],
 )
 def test_awards_told_respectively_are_one_provision_each(award, provisions):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
     body = f"江夏区印发《关于支持数字经济发展的若干措施》。{award}"
-    story = ingest_text(f"---\ndate: 2024-11-08\n---\n江夏政策\n\n{body}\n", "awards.txt").stories[0]
-    policy = next(m for m in extract_story(story) if m.type == "policy")
+    told = mentions_of(body, "2024-11-08", "江夏政策")
+    policy = next(m for m in told if m.type == "policy")
     assert [(p["condition"], p["amount"]) for p in policy.attrs["provisions"]] == provisions
 
 
@@ -553,11 +493,8 @@ def test_awards_told_respectively_are_one_provision_each(award, provisions):
     ],
 )
 def test_qualifiers_written_as_words_and_contribution_rates(body, fact):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2024-11-08\n---\n光谷经济\n\n{body}\n", "qual.txt").stories[0]
-    found = [(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"], m.attrs["kind"]) for m in extract_story(story) if m.type == "metric"]
+    told = mentions_of(body, "2024-11-08", "光谷经济")
+    found = [(m.attrs["subject"], m.attrs["value_text"], m.attrs["bound"], m.attrs["kind"]) for m in told if m.type == "metric"]
     assert found == [fact]
 
 
@@ -569,8 +506,5 @@ def test_qualifiers_written_as_words_and_contribution_rates(body, fact):
     ],
 )
 def test_a_growth_mark_says_what_is_counted_and_is_no_figure(body, fact):
-    from newswiki.extract import extract_story
-    from newswiki.ingest import ingest_text
-
-    story = ingest_text(f"---\ndate: 2024-11-08\n---\n湖北经济\n\n{body}\n", "mark.txt").stories[0]
-    assert [(m.attrs["subject"], m.attrs["value_text"]) for m in extract_story(story) if m.type == "metric"] == [fact]
+    told = mentions_of(body, "2024-11-08", "湖北经济")
+    assert [(m.attrs["subject"], m.attrs["value_text"]) for m in told if m.type == "metric"] == [fact]
