@@ -476,6 +476,9 @@ def test_totals_after_a_count_with_gong_place_words_tagged_as_time_and_descripti
          [("首次获评AAA级的企业", 500_000), ("首次获评AA级的企业", 300_000), ("首次获评A级的企业", 100_000)]),
         ("对新认定的国家级、省级孵化器，分别奖励100万元、50万元。",
          [("新认定的国家级孵化器", 1_000_000), ("新认定的省级孵化器", 500_000)]),
+        # a ceiling on what one firm receives is said to be one
+        ("对新认定的省级孵化器奖励50万元。单个企业当年奖励总额不超过200万元。",
+         [("新认定的省级孵化器", 500_000), ("单个企业当年（奖励总额上限）", 2_000_000)]),
     ],
 )
 def test_awards_told_respectively_are_one_provision_each(award, provisions):

@@ -27,6 +27,7 @@ _DRAFT = re.compile(r"（?征求意见稿）?")
 _SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
 _NICKNAME = re.compile(r"(?:发布|出台|印发|推出|出炉)[^，。；“”]{0,20}“([^“”]{2,10}(?:条|新政|政策|措施|办法))”")
+_CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
 _FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
 
@@ -232,6 +233,8 @@ def _provisions(text: str) -> list[dict]:
         award = _award_start(text[start : q.start])
         before = text[item_start : start + award]
         condition = _condition(before) or text[q.end : end]
+        if _CAP.search(text, start, q.end):  # "单个企业当年奖励总额不超过200万元": a ceiling, no award
+            condition += "（奖励总额上限）"
         group = next((g for g in groups if g[0] is q), [q])
         for each, amount in zip(_each_condition(condition, len(group)), group):
             out.append({"condition": each, "amount": amount.value, "text": text[start:end]})
