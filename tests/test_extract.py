@@ -511,3 +511,14 @@ def test_qualifiers_written_as_words_and_contribution_rates(body, fact):
 def test_a_growth_mark_says_what_is_counted_and_is_no_figure(body, fact):
     told = mentions_of(body, "2024-11-08", "湖北经济")
     assert [(m.attrs["subject"], m.attrs["value_text"]) for m in told if m.type == "metric"] == [fact]
+
+
+@pytest.mark.parametrize(
+    ("body", "platforms"),
+    [
+        ("园区将建设孵化中心、中试实验中心、材料测试中心、产品展示中心等园区配套。", set()),  # parts of a park
+        ("青山数谷、创青谷等孵化器集聚企业。", {"青山数谷", "创青谷"}),
+    ],
+)
+def test_facilities_listed_as_a_parks_amenities_are_no_platforms(body, platforms):
+    assert {m.name for m in mentions_of(body, "2024-11-08", "光谷园区") if m.type == "platform"} == platforms

@@ -42,6 +42,9 @@ def _designated() -> frozenset[str]:
     return frozenset(r[0] for r in lexicon.rows("platform_suffixes") if r[2:] == ("designated",))
 
 
+_FACILITY_LIST = re.compile(r"(?:、[^，。；、]{2,12})*等[^，。；]{0,4}(?:配套|功能区|设施|功能)")
+
+
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     around, previous = None, ""  # the district the story spoke of last
@@ -54,6 +57,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
         hits = [h for h in map(lambda h: _whole(text, h), find_names(text, "platform_suffixes")) if h and not h.descriptor]
         hits = [h for h in hits if (h.suffix not in _designated() or _DESIGNATION.search(h.name)) and not member_institute(h.name, h.suffix)]
         hits += _listed(text, hits)
+        hits = [h for h in hits if not _FACILITY_LIST.match(text, h.end)]  # "孵化中心、中试实验中心等园区配套": parts of a park
         pairs = _paired_operators(text, hits)
         for h in hits:
             clause_after = re.split("[，。；]", text[h.end :], maxsplit=1)[0]
