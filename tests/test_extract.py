@@ -522,3 +522,8 @@ def test_a_growth_mark_says_what_is_counted_and_is_no_figure(body, fact):
 )
 def test_facilities_listed_as_a_parks_amenities_are_no_platforms(body, platforms):
     assert {m.name for m in mentions_of(body, "2024-11-08", "光谷园区") if m.type == "platform"} == platforms
+
+
+def test_a_plan_released_under_a_quoted_name_is_a_policy():
+    found = mentions_of("当天武昌区发布了“黄鹤楼星空”计划，致力于打造数字企业平台。", "2022-10-18", "武昌发布")
+    assert [(m.name, m.attrs.get("issuer")) for m in found if m.type == "policy"] == [("“黄鹤楼星空”计划", "武昌区")]

@@ -26,7 +26,9 @@ _DOMAIN = re.compile(r"领域(\d+)条")
 _DRAFT = re.compile(r"（?征求意见稿）?")
 _SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
-_NICKNAME = re.compile(r"(?:发布|出台|印发|推出|出炉)[^，。；“”]{0,20}“([^“”]{2,10}(?:条|新政|政策|措施|办法))”")
+_NICKNAME = re.compile(
+    r"(?:发布|出台|印发|推出|出炉)了?[^，。；“”]{0,20}(?:“([^“”]{2,10}(?:条|新政|政策|措施|办法))”|(“[^“”]{2,10}”(?:行动计划|计划|行动|方案)))"
+)
 _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
 _FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
@@ -176,11 +178,13 @@ def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
 
 
 def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
-    """A policy released under a quoted byname: 武汉市发布推动产业高质量发展“黄金十条”."""
+    """A policy released under a quoted byname: 武汉市发布推动产业高质量发展“黄金十条”,
+    武昌区发布了“黄鹤楼星空”计划."""
     out = []
     for m in _NICKNAME.finditer(text):
-        attrs = _common(ctx, text, m.group(1))
-        out.append(Mention("policy", m.group(1), sent.text[m.start(1) : m.end(1)], ctx.source(sent), attrs))
+        group = 1 if m.group(1) else 2  # 黄金十条 inside its quotes; “黄鹤楼星空”计划 after them
+        attrs = _common(ctx, text, m.group(group))
+        out.append(Mention("policy", m.group(group), sent.text[m.start(group) : m.end(group)], ctx.source(sent), attrs))
     return out
 
 
