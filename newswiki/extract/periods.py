@@ -37,7 +37,7 @@ def _pattern() -> re.Pattern:
     part = (
         r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q3>前三季度)|(?P<h>上|下)半年(?:度)?|"
         r"(?P<m1>\d{1,2})月?\s*[—\-–~至到]\s*(?P<m2>\d{1,2})月(?:份)?|[前头](?P<mn>\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|"
-        r"(?P<m>\d{1,2})月(?P<mend>底|末|份)?(?!\d{1,2}日))"
+        r"(?P<jan>元月)(?:份)?|(?P<m>\d{1,2})月(?P<mend>底|末|份)?(?!\d{1,2}日))"
     )
     return re.compile(
         rf"(?P<asof>截至|截止到?|(?<![回达提收得直])到)?(?:半年度|全年|(?:{year})?(?:{part})?|"
@@ -96,8 +96,8 @@ def _value(m: re.Match, year: int | None) -> str | None:
         value = f"{y}-{int(m.group('m1')):02d}/{y}-{int(m.group('m2')):02d}"
     elif mn := m.group("mn"):  # 前11个月
         value = f"{y}-01/{y}-{int(mn) if mn.isdigit() else cn_number(mn):02d}"
-    elif m.group("m"):
-        value = f"{y}-{int(m.group('m')):02d}"
+    elif m.group("m") or m.group("jan"):
+        value = f"{y}-{int(m.group('m') or 1):02d}"
     elif "半年度" in m.group():
         value = f"{y}H1"
     else:
