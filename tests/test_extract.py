@@ -527,3 +527,14 @@ def test_facilities_listed_as_a_parks_amenities_are_no_platforms(body, platforms
 def test_a_plan_released_under_a_quoted_name_is_a_policy():
     found = mentions_of("当天武昌区发布了“黄鹤楼星空”计划，致力于打造数字企业平台。", "2022-10-18", "武昌发布")
     assert [(m.name, m.attrs.get("issuer")) for m in found if m.type == "policy"] == [("“黄鹤楼星空”计划", "武昌区")]
+
+
+def test_a_district_opening_a_projects_name_is_its_place_not_the_events():
+    body = "襄阳市元月集中开工项目51个，包括投资7亿元、年产整车10万辆的樊城区奥杰新能源汽车项目，总投资10亿元的中国电信项目等。"
+    places = {m.name: m.attrs.get("location") for m in mentions_of(body, "2018-02-22", "襄阳项目") if m.type == "project"}
+    assert places == {"樊城区奥杰新能源汽车项目": "樊城区", "中国电信项目": "襄阳市"}
+
+
+def test_ji_joins_two_events_and_ends_a_name():
+    found = mentions_of("战略合作签约暨江汉研究院揭牌仪式举行。", "2023-05-01", "仙桃")
+    assert [m.name for m in found if m.type == "platform"] == ["江汉研究院"]

@@ -33,6 +33,7 @@ def story(body: str, header: str = ""):
         # a year a span starts from says only that now is later; nothing to guess from
         ("自2022年4月获批以来，武汉加快建设。到2027年，培育科技企业1万家。", None),
         ("一季度，武汉规模以上工业增加值增长9%，创2015年以来季度新高。", None),
+        ("三季度，全市经济增长8%，为2015年四季度以来八个季度首次追平全省水平。", None),
         # a year opening a clause that looks ahead is a target's; the closed year before it counts
         ("2024年，光谷地区生产总值增长7.1%。2025年，光谷将力争地区生产总值增长6.5%左右。", 2024),
         ("2024年，光谷全年地区生产总值同比增长7.1%。2025年，光谷将力争地区生产总值增长6.5%左右。", 2025),

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Sentence, Source, Story
-from .names import canonical_region, parent_city, regions_in
+from .names import canonical_region, find_names, parent_city, regions_in
+
+
+def _places(text: str) -> list[str]:
+    """The regions a sentence speaks of, not one that opens a project's name (樊城区奥杰…项目)."""
+    names = [(h.start, h.end) for h in find_names(text, "project_suffixes", categories=False)]
+    return [r for p, r in regions_in(text) if not any(a <= p < b for a, b in names)]
 
 
 @dataclass(frozen=True)
@@ -22,7 +28,7 @@ class StoryContext:
     def of(cls, story: Story) -> StoryContext:
         year = story.year
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
-        counts = Counter(name for s in story.sentences for _, name in regions_in(s.norm))
+        counts = Counter(name for s in story.sentences for name in _places(s.norm))
         districts = [n for n, _ in counts.most_common() if levels.get(n) == "district"]
         city = next((n for n, _ in counts.most_common() if levels.get(n) == "city"), None)
         return cls(story, year, districts[0] if districts else None, city, len(districts) == 1)

@@ -47,6 +47,7 @@ def _pattern() -> re.Pattern:
 
 _BASE_BEFORE = re.compile(r"(?:比|较|由|与|同|高于|低于|相比)$")
 _WRITTEN_YEAR = re.compile(r"\d{4}")
+_RECORD_SPAN = re.compile(r"以来(?![，,。；]|$)")  # 以来 not closing its clause: "以来的次低点", "以来八个季度"
 
 
 def rests_on_year(p: Period) -> bool:
@@ -65,7 +66,8 @@ def periods(text: str, year: int | None) -> list[Period]:
         if m.group("asof") == "到" and m.group("y"):
             continue  # 到2027年: a target date, handled as a target cue
         base = bool(_BASE_BEFORE.search(text[max(0, m.start() - 2) : m.start()]))
-        base = base or text.startswith("以来的", m.end())  # "为2011年以来的次低点": a record's span, not the period
+        # "为2011年以来的次低点", "2015年四季度以来八个季度首次": a record's span, not the period
+        base = base or bool(_RECORD_SPAN.match(text, m.end()))
         offset = _offsets().get(m.group("rel") or "", "")
         if offset.startswith("ctx"):
             out.append(Period(m.start(), m.end(), m.group(), None, base, int(offset[3:])))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, find_names, is_generic, narrowest, org_prefix, orgs, place_after, regions_in, trim_left
+from .names import NameHit, find_names, is_generic, narrowest, org_prefix, orgs, place_after, region_level, regions_in, trim_left
 from .numbers import quantities, time_of
 from .tokens import clause_bounds, token_index, tokens, walk_left
 
@@ -117,7 +117,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 when = event.date  # one of the event's projects; a project at another stage was not dated by it
             if when:
                 attrs["date"] = when
-            located = _location(text, h.start, h.end, c_end) or (event.place if stage and event else None)
+            located = _location(text, h.start, h.end, c_end) or _named_district(h.name) or (event.place if stage and event else None)
             if stage and not located and ctx.one_district:
                 located = ctx.district  # a project begun in a story of one district only is there
             if located := narrowest(narrowest(located, event.place if event else None), ctx.district):
@@ -273,9 +273,17 @@ def _location(text: str, start: int, end: int, c_end: int) -> str | None:
     return place_after(text, end, c_end + 8)
 
 
+def _named_district(name: str) -> str | None:
+    """The district a project's name opens with (樊城区奥杰新能源汽车项目)."""
+    named = regions_in(name)
+    return named[0][1] if named and named[0][0] == 0 and region_level(named[0][1]) == "district" else None
+
+
 def _event_place(text: str, at: int) -> str | None:
-    """The region nearest before a collective stage ("汉阳区15个重大项目集中开工")."""
-    before = regions_in(text[:at])
+    """The region nearest before a collective stage ("汉阳区15个重大项目集中开工"), not one
+    in a project's name (樊城区奥杰新能源汽车项目 is that project's place)."""
+    names = [(h.start, h.end) for h in find_names(text[:at], "project_suffixes", phases=True)]
+    before = [(p, r) for p, r in regions_in(text[:at]) if not any(a <= p < b for a, b in names)]
     return before[-1][1] if before else None
 
 

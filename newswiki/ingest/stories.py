@@ -199,7 +199,7 @@ def written_year(stories: list[Story]) -> int | None:
     found = []
     for m in _NAMED_YEAR.finditer(text):
         before, clause = text[: m.start()], _CLAUSE_END.split(text[m.end() :], 1)[0]
-        if m.start() in span_ends or before.endswith(leads) or clause.startswith(since):
+        if m.start() in span_ends or before.endswith(leads) or any(w in clause[:8] for w in since):
             continue
         if (not before or before.endswith(("，", "。", "；"))) and any(w in clause for w in ahead):
             continue  # 2025年，光谷将…
