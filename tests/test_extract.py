@@ -538,3 +538,20 @@ def test_a_district_opening_a_projects_name_is_its_place_not_the_events():
 def test_ji_joins_two_events_and_ends_a_name():
     found = mentions_of("战略合作签约暨江汉研究院揭牌仪式举行。", "2023-05-01", "仙桃")
     assert [m.name for m in found if m.type == "platform"] == ["江汉研究院"]
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        # the part of a year a report's lead covers dates its figures that name no period
+        ("7月28日，记者从黄石市2022年上半年经济形势分析会获悉，全市经济运行稳中向好。\n\n其中，GDP增长5.2%。\n\n2021年，全市GDP增长12%。",
+         {("GDP增长", "5.2%", "2022H1"), ("GDP增长", "12%", "2021")}),
+        # a list of investments: each its own indicator, growth not repeated
+        ("前三季度，全市基础设施投资1549.23亿元，增长16.3%；工业投资1838.09亿元，增长12%。",
+         {("基础设施投资", "1549.23亿元", "2017Q1-Q3"), ("基础设施投资增长", "16.3%", "2017Q1-Q3"),
+          ("工业投资", "1838.09亿元", "2017Q1-Q3"), ("工业投资增长", "12%", "2017Q1-Q3")}),
+        ("其中，100亿级项目1个、30亿级项目2个。", {("100亿级项目", "1个", "2017"), ("30亿级项目", "2个", "2017")}),
+    ],
+)
+def test_report_periods_investment_lists_and_size_classes(body, facts):
+    assert metric_rows(body, "2017-10-20", "经济运行", "subject", "value_text", "period") == facts

@@ -15,6 +15,7 @@ from ...model import Mention
 from ..annotate import annotate
 from ..context import StoryContext
 from ..names import find_names, regions_in
+from ..periods import periods
 from ..tokens import clause_bounds
 from .facts import metric_mention
 from .owners import breakdown_owner
@@ -36,13 +37,27 @@ _COUNT_OVER = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8}?)(?P<growth>(?:同比)?
 _MEASURED = tuple(sorted((r[0] for r in lexicon.rows("metric_heads") if r[1] in ("output", "finance")), key=len, reverse=True))
 _SHARE_WORDS = re.compile(r"比重|占比|达|为|超|突破")
 _TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
+_REPORTED = re.compile(r"获悉|公布|发布|了解到|通报|数据显示")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
+
+
+def _reported_period(ctx: StoryContext, section: Section):
+    """The part of a year a report's lead says it covers ("记者从黄石市2022年上半年经济形势分析会
+    获悉"): the period of the story's figures that name none."""
+    lead = ctx.story.paragraphs[0].sentences[:1] if ctx.story.paragraphs else []
+    for sent in lead:
+        if _REPORTED.search(sent.norm):
+            parts = [p for p in periods(sent.norm, ctx.year) if not p.base and p.value and not p.value.isdigit()]
+            if parts:
+                return section.when(parts[0])
+    return None
 
 
 def extract(ctx: StoryContext) -> list[Mention]:
     out: list[Mention] = []
     seen: dict[tuple, list[Mention]] = {}
     section = Section(ctx.story.year_inferred)
+    section.period = _reported_period(ctx, section)
     for block in ctx.story.blocks:
         if block.kind == "subheading":
             section.enter(block, ctx.year)

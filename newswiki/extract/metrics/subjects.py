@@ -36,6 +36,7 @@ _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|�
 _GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年|(?P<since>\d{4}年))?")
 _BASE_INSIDE = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|仅|也|还|继续|再次)(?P<verb>增长|增速|增幅)$")
 _GLOSS_OR_METHOD = re.compile(r"(?:（[^（）]{1,12}）|按[^，。；]{1,8}计算)$")  # （GDP）, 按不变价格计算
+_SIZE_AFTER = re.compile(r"[十百千万亿]*元?(?:级|以上|以下)")
 _BARE_TOTAL = re.compile(r"^(?:总投资|总投资额|总额|总金额|总规模|规模|投资)$")
 _BASE = re.compile(r"(?:比|较|高于|低于|由)[^，。；]*$")  # "增速比一季度加快": the comparison base
 _BARE_TOTAL_END = re.compile(r"(?:总投资|总投资额|总额|总金额|总规模)$")
@@ -80,7 +81,7 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
     if not subject and _continues(text, q.start):
         subject = previous  # "…突破1000亿元大关，达到1010.23亿元"
     if BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
-        growth_of = previous or section.base
+        growth_of = re.sub(r"(?:增长|增速|增幅)+$", "", previous or section.base)  # not 投资增长增长
         subject = growth_of + since + subject if growth_of else ""
     if q.unit in COUNT_UNITS and (ranked := _COUNTED_RANK.match(text, q.end)):
         return ranked.group(2) + "的" + ranked.group(1), "total"  # "9项核心指标增幅排名全市前三"
@@ -205,6 +206,8 @@ def phrase_before(text: str, pos: int) -> str:
     if text[phrase_start] != "“":
         phrase_start = trim_left(text, phrase_start, end)
     phrase_start = _modifier_before(text, phrase_start, start)
+    if (digits := re.search(r"\d+(?:\.\d+)?$", text[start:phrase_start])) and _SIZE_AFTER.match(text, phrase_start):
+        phrase_start = start + digits.start()  # "100亿级项目1个": the size class keeps its number
     if (joined := _JOINED.search(text, start, phrase_start)) and joined.end() == phrase_start:
         phrase_start = _modifier_before(text, max(walk_left(text, joined.start() - 1, nominal=True), start), start)
         owner, measured = clean_phrase(_ADVERBS.sub("", text[phrase_start : joined.start()])), clean_phrase(text[joined.end() : end])
