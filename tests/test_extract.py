@@ -555,3 +555,16 @@ def test_ji_joins_two_events_and_ends_a_name():
 )
 def test_report_periods_investment_lists_and_size_classes(body, facts):
     assert metric_rows(body, "2017-10-20", "经济运行", "subject", "value_text", "period") == facts
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("光谷生物城已聚集43家外资企业。", {("platform", "光谷生物城"), ("metric", "光谷生物城 聚集外资企业")}),
+        ("保税物流园完成工业总产值9.6亿元。", {("platform", "保税物流园"), ("metric", "保税物流园 工业总产值")}),
+        ("市委书记刘忠诚宣布项目开工。该项目是全市的重点支撑项目。", set()),  # a speaker and a description
+    ],
+)
+def test_parks_named_by_their_trade_own_their_figures_and_speakers_name_no_project(body, found):
+    told = mentions_of(body, "2024-05-20", "项目开工")
+    assert {(m.type, m.name) for m in told if m.type in ("platform", "project", "metric")} == found

@@ -34,7 +34,7 @@ def metric_mention(
         "at": start,
         **extra,
     }
-    if owner and owner in subject[1:]:  # "集中签约落户青山区的产业项目" of 青山区
+    if owner and owner in subject and subject != owner:  # "集中签约落户青山区的产业项目" of 青山区
         subject = subject.replace(owner, "").replace("的的", "的")
     title = f"{owner} {subject}" if owner else subject
     return Mention("metric", title, sent.text[start:end], ctx.source(sent), {"subject": subject, **attrs})
