@@ -265,6 +265,10 @@ def _each_condition(condition: str, n: int) -> list[str]:
     """The condition of each amount of a "分别" list: "首次获评AAA级、AA级、A级的企业" ->
     首次获评AAA级的企业, 首次获评AA级的企业, 首次获评A级的企业. The list's items are as
     many words as its middle items (one, with two items, after a one-character word)."""
+    quoted = list(re.finditer(r"[“‘]([^“”‘’]{1,10})[”’]", condition))
+    if len(quoted) == n and n >= 2 and not condition.count("、") == n - 1:  # 入选“瞪羚”“独角兽”企业
+        lead, tail = condition[: quoted[0].start()], condition[quoted[-1].end() :]
+        return [lead + q.group() + tail for q in quoted]
     parts = condition.split("、")
     if len(parts) != n or n < 2:
         return [condition] * n
