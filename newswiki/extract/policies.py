@@ -309,6 +309,8 @@ def _condition(before: str) -> str:
     for c in reversed(clauses):
         if c.startswith("对") and len(c) > 2:
             return c[1:].removesuffix("的")
+        if c.startswith(("凡是", "凡")) and len(c) > 3:  # "凡是在…设立总部的企业，都将可以得到…"
+            return c.removeprefix("凡是").removeprefix("凡")
     for i, c in enumerate(clauses):
         if c.startswith(("支持", "鼓励")) and len(c) > 4:  # "鼓励…落户，通过…奖补，单家企业每年"
             return "，".join(x for x in [c.removeprefix("支持"), *clauses[i + 1 : -1]] if x)
