@@ -572,3 +572,18 @@ def test_report_periods_investment_lists_and_size_classes(body, facts):
 def test_parks_named_by_their_trade_own_their_figures_and_speakers_name_no_project(body, found):
     told = mentions_of(body, "2024-05-20", "项目开工")
     assert {(m.type, m.name) for m in told if m.type in ("platform", "project", "metric")} == found
+
+
+def test_projects_a_signing_story_lists_as_firms_investing_to_build_them():
+    body = (
+        "3月8日，蔡甸区举行重大项目集中签约活动，10个项目集中签约。签约项目分别是：优炫软件（武汉）有限公司投资50亿元"
+        "建设信息安全产业园项目；南京协众汽车空调集团有限公司投资2亿元，建设汽车空调生产基地项目。"
+        "源发动力项目一期建成可实现年产值6亿元、税收2000万元。"
+    )
+    told = mentions_of(body, "2023-03-08", "蔡甸签约")
+    projects = {m.name: (m.attrs.get("stage"), m.attrs.get("company"), m.attrs.get("amount")) for m in told if m.type == "project"}
+    assert projects == {
+        "信息安全产业园项目": ("签约", "优炫软件（武汉）有限公司", 5_000_000_000),
+        "汽车空调生产基地项目": ("签约", "南京协众汽车空调集团有限公司", 200_000_000),
+    }
+    assert not any(m.type == "metric" and m.attrs["subject"].endswith("税收") for m in told)  # what it can achieve, built

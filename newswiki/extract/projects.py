@@ -36,6 +36,8 @@ _COLLECTIVE_CUT = re.compile(r"等\d+个|\d+个[\u4e00-\u9fff]{0,8}项目|当天
 # what may precede a name that is the subject of its clause: 据悉，… / 其中，总投资32亿元的…
 _OPENER = re.compile(r"(?:(?:据悉|据了解|据介绍|此外|另外|同时|其中)，?)?(?:[^，。；]*的)?")
 _CATEGORY = re.compile(r"(?:重点|重大)项目$")  # "航天新材料重点项目": a category of projects
+_OUTLOOK = re.compile(r"建成后|投产后|达产后|建成可|可实现|预计")  # "A项目一期建成可实现年产值6亿元": what it would do
+_INVESTS_IN = re.compile(r"^(?:[^，。；]{0,30}投资[^，。；]{0,12}[，,]?)?建设$")
 _FIGURE_ITEM = re.compile(r"^(?:总?投资|计划投资|占地|年产)?[\d.]+")
 _LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
 _BUILT_IN = re.compile(r"在([^，。；、在]{2,20}?)[，,]?(?:投资|计划|规划)?(?:建设|打造|兴建|新建)$")  # 在X，建设 NAME
@@ -104,8 +106,10 @@ def extract(ctx: StoryContext) -> list[Mention]:
             inner = told if collective and text.startswith("其中", c_start) and c_start > collective.end() else None
             group = told if listed else (shared or inner) if _OPENER.fullmatch(text, c_start, h.start) else None
             stage, own = _stage(text, h, c_start, c_end, group.stage if group else None), True
-            if stage is None and lead and _OPENER.fullmatch(text, 0, h.start) and not _PLAN.search(text, 0, h.start):
-                stage, own = lead.stage, False  # "据悉，A项目位于…": one of the story's groundbreaking projects
+            opens = _OPENER.fullmatch(text, 0, h.start) or _INVESTS_IN.search(text, c_start, h.start)
+            if stage is None and lead and opens and not _PLAN.search(text, 0, h.start) and not _OUTLOOK.search(text, h.end, c_end):
+                # "据悉，A项目位于…", "B公司投资2亿元，建设A项目": one of the story's signed or begun projects
+                stage, own = lead.stage, False
             if stage is not None and stage.string is not text:
                 own = False
             attrs: dict = {"stage": _stage_re()[1][stage.group()]} if stage else {}
@@ -291,7 +295,10 @@ def _segment_start(text: str, h: NameHit, before: NameHit | None) -> int:
     """Where the figures of ``h`` start: at its clause ("总投资32亿元的A项目"), never before the
     name before it."""
     start = before.end if before else 0
-    return max([start] + [text.rfind(d, start, h.start) + 1 for d in "，；"])
+    seg = max([start] + [text.rfind(d, start, h.start) + 1 for d in "，；"])
+    if text[seg : h.start] in ("建设", "投资建设", "新建", "兴建"):  # "X公司投资2亿元，建设A项目": the item's figures
+        seg = max([start] + [text.rfind(d, start, h.start) + 1 for d in "；："])
+    return seg
 
 
 def _segment_end(text: str, h: NameHit, following: NameHit | None) -> int:
@@ -321,7 +328,7 @@ def _stage(text: str, h, c_start: int, c_end: int, shared: re.Match | None) -> r
         found = next((m for m in stage_re.finditer(text, 0, h.start) if stages[m.group()] == "签约"), None)
     if found is None:
         found = shared
-    if found is None or found.string[found.end() : found.end() + 1] == "后":
+    if found is None or found.string[found.end() : found.end() + 1] in ("后", "可"):  # 达产后, 建成可实现
         return None
     if "以来" in found.string[found.end() : found.end() + 4]:
         return None  # "自2017年启动建设以来": how it began, not what the story reports
@@ -339,8 +346,9 @@ def _company(text: str, h, c_start: int, firms: dict[str, str]) -> str | None:
     company = company or next((o.name for o in orgs(text[item_start : h.start])), None)
     if not company and (short := _short_company().search(text, item_start, h.start)):
         company = short.group()  # "中韩石化120万吨/年液相航煤加氢装置"
-    if not company:
-        company = next((o.name for o in orgs(text[:c_start]) if re.search("签约|投资|建设", text[o.end : h.start])), None)
+    if not company:  # the nearest firm of the same "；" item that signs, invests or builds
+        part = max(text.rfind("；", 0, h.start), text.rfind("：", 0, h.start)) + 1
+        company = next((o.name for o in reversed(orgs(text[part:c_start])) if re.search("签约|投资|建设", text[part + o.end : h.start])), None)
     if not company and (by := _BUILT_BY_ORG.match(text, h.end)):
         company = next((o.name for o in orgs(by.group(1))), None)
     return company
