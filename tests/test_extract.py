@@ -587,3 +587,8 @@ def test_projects_a_signing_story_lists_as_firms_investing_to_build_them():
         "汽车空调生产基地项目": ("签约", "南京协众汽车空调集团有限公司", 200_000_000),
     }
     assert not any(m.type == "metric" and m.attrs["subject"].endswith("税收") for m in told)  # what it can achieve, built
+
+
+def test_a_park_in_another_city_is_there_whatever_brand_it_carries():
+    found = mentions_of("光谷黄冈科技产业园揭牌，东湖高新区与黄冈市合作共建。", "2023-05-20", "光谷黄冈")
+    assert [(m.name, m.attrs.get("location")) for m in found if m.type == "platform"] == [("光谷黄冈科技产业园", "黄冈市")]

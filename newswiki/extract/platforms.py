@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
-from .names import NameHit, canonical_region, find_names, is_generic, member_institute, org_prefix, orgs, place_after, region_level, regions_in
+from .names import NameHit, canonical_region, find_names, is_generic, member_institute, org_prefix, orgs, parent_city, place_after, region_level, regions_in
 from .numbers import time_of
 from .tokens import clause_bounds, is_boundary, token_index, tokens, walk_left
 
@@ -223,6 +223,8 @@ def _location(text: str, start: int, end: int, around: str | None) -> str | None
     named = _name_regions(text[start:end])
     if named and region_level(named[-1]) == "district":
         return named[-1]
+    if named and region_level(named[-1]) == "city" and named[-1] not in ("武汉市", parent_city(around or "")):
+        return named[-1]  # 光谷黄冈科技产业园: in 黄冈, whatever brand it carries
     districts = [r for p, r in regions_in(text[:start]) if region_level(r) == "district"]
     return (districts[-1] if districts else around) or (named[-1] if named else None)
 
