@@ -206,7 +206,7 @@ def phrase_before(text: str, pos: int) -> str:
     if text[phrase_start] != "“":
         phrase_start = trim_left(text, phrase_start, end)
     phrase_start = _modifier_before(text, phrase_start, start)
-    if (digits := re.search(r"\d+(?:\.\d+)?$", text[start:phrase_start])) and _SIZE_AFTER.match(text, phrase_start):
+    if (digits := re.search(r"\d+(?:\.\d+)?(?:[至到—\-~]\d+(?:\.\d+)?)?$", text[start:phrase_start])) and _SIZE_AFTER.match(text, phrase_start):
         phrase_start = start + digits.start()  # "100亿级项目1个": the size class keeps its number
     if (joined := _JOINED.search(text, start, phrase_start)) and joined.end() == phrase_start:
         phrase_start = _modifier_before(text, max(walk_left(text, joined.start() - 1, nominal=True), start), start)
