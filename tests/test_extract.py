@@ -593,3 +593,14 @@ def test_projects_a_signing_story_lists_as_firms_investing_to_build_them():
 def test_a_park_in_another_city_is_there_whatever_brand_it_carries():
     found = mentions_of("光谷黄冈科技产业园揭牌，东湖高新区与黄冈市合作共建。", "2023-05-20", "光谷黄冈")
     assert [(m.name, m.attrs.get("location")) for m in found if m.type == "platform"] == [("光谷黄冈科技产业园", "黄冈市")]
+
+
+def test_projects_named_in_headings_take_the_paragraph_under_them():
+    body = (
+        "4月3日，十堰市二季度重大项目集中开工活动举行，茅箭区12个项目集中开工。\n\n十堰震科特种车辆装备生产基地项目\n\n"
+        "由十堰震科工业科技有限公司投资35亿元建设，主要建设特种车辆生产线。\n\n博奥水产品生产扩能项目\n\n位于丹江口市东环路，总投资5.2亿元。"
+    )
+    projects = {m.name: m.attrs for m in mentions_of(body, "2025-04-03", "十堰项目") if m.type == "project"}
+    first, second = projects["十堰震科特种车辆装备生产基地项目"], projects["博奥水产品生产扩能项目"]
+    assert (first["stage"], first["company"], first["amount"], first["date"]) == ("开工", "十堰震科工业科技有限公司", 3_500_000_000, "2025-04-03")
+    assert (second["stage"], second["location"], second["amount"]) == ("开工", "丹江口市东环路", 520_000_000)

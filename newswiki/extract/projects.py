@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from ..ingest.normalize import normalize
 from ..model import Mention
 from .context import StoryContext
 from .names import NameHit, find_names, is_generic, narrowest, org_prefix, orgs, place_after, region_level, regions_in, trim_left
@@ -79,6 +80,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
     told = None  # the collective stage of the sentence before
     lead = None  # a collective stage the story opens with: the story is about those projects
     opening = {s.paragraph for s in ctx.story.sentences[:3]}
+    heads = _headed(ctx.story)
     paragraph, para_when = None, None  # the year a paragraph opens with ("2020年，…") dates what it tells
     for sent in ctx.story.sentences:
         text = sent.norm
@@ -93,6 +95,20 @@ def extract(ctx: StoryContext) -> list[Mention]:
             lead = lead or (event if sent.paragraph in opening else None)
         lists = _lists(text) if collective else []
         hits = _hits(text, cores, lists)
+        if (headed := heads.get(sent.id)) and lead and not (hits and hits[0].start == 0):
+            # a project named in a heading, told in the paragraph under it ("由X投资35亿元建设…")
+            attrs = {"stage": _stage_re()[1][lead.stage.group()]}
+            if by := _BUILT_BY_ORG.match(text):
+                attrs["company"] = next((o.name for o in orgs(by.group(1))), None) or by.group(1)
+            if located := _LOCATED.match(text) or place_after(text, 0):
+                attrs["location"] = located.group(1) if isinstance(located, re.Match) else located
+            elif lead.place:
+                attrs["location"] = lead.place
+            if lead.date:
+                attrs["date"] = lead.date
+            _figures(text, attrs)
+            found.append((Mention("project", headed, headed, ctx.source(sent), attrs), True))
+            last = headed
         if last and (anaphor := _ANAPHOR.match(text)) and not (hits and hits[0].start == 0):
             figures: dict = {}
             _figures(text[: hits[0].start if hits else len(text)], figures)  # "该项目一期占地227亩…": cited here
@@ -131,6 +147,19 @@ def extract(ctx: StoryContext) -> list[Mention]:
             last = h.name
     staged = {m.name for m, has_stage in found if has_stage}
     return [m for m, _ in found if m.name in staged]
+
+
+def _headed(story) -> dict[str, str]:
+    """Sentence id -> the project a heading names, for the first sentence of the paragraph
+    under it (a list of projects, each its name on a line of its own)."""
+    out, name = {}, None
+    for block in story.blocks:
+        if block.kind == "subheading":
+            hit = next(iter(find_names(normalize(block.text), "project_suffixes", phases=True)), None)
+            name = hit.name if hit and hit.start == 0 and hit.end == len(normalize(block.text).strip()) else None
+        elif name and block.sentences:
+            out[block.sentences[0].id], name = name, None
+    return out
 
 
 def _hits(text: str, cores: dict[str, str], lists: list[tuple[int, int]]) -> list[NameHit]:
