@@ -604,3 +604,26 @@ def test_projects_named_in_headings_take_the_paragraph_under_them():
     first, second = projects["十堰震科特种车辆装备生产基地项目"], projects["博奥水产品生产扩能项目"]
     assert (first["stage"], first["company"], first["amount"], first["date"]) == ("开工", "十堰震科工业科技有限公司", 3_500_000_000, "2025-04-03")
     assert (second["stage"], second["location"], second["amount"]) == ("开工", "丹江口市东环路", 520_000_000)
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        # a decline is a negative growth; the narrowing of a decline names its indicator
+        ("上半年，咸宁市地区生产总值完成616.57亿元，同比下降17.5%，降幅比一季度收窄21.1个百分点。",
+         {("地区生产总值", 61_657_000_000, "total"), ("地区生产总值增长", -17.5, "growth"),
+          ("地区生产总值降幅比一季度收窄", 21.1, "change")}),
+        ("咸宁市接待游客5840.37万人次，同比增长15.6%。", {("接待游客", 58_403_700, "total"), ("接待游客增长", 15.6, "growth")}),
+        # a growth after a figure of something unnamed is not the last named indicator's
+        ("咸宁市第三产业增加值100亿元。其中，企业类56251户，增长12.6%。", {("第三产业增加值", 10_000_000_000, "total")}),
+    ],
+)
+def test_declines_visitors_and_growth_after_an_unnamed_figure(body, facts):
+    assert metric_rows(body, "2020-07-20", "咸宁经济", "subject", "value", "kind") == facts
+
+
+def test_figures_read_as_written_never_in_scientific_notation():
+    from newswiki.render.figures import quantity
+
+    assert [quantity(v, u) for v, u in [(3_500_000, "套"), (56251, "户"), (-17.5, "%"), (25_900_000_000, "元")]] == [
+        "350万套", "56251户", "-17.5%", "259亿元"]

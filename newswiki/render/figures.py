@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 
+def plain(x: int | float) -> str:
+    """A number as written in a report, never in scientific notation: 3360, 13.2, 0.05."""
+    return f"{x:.6f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
+
+
 def money(yuan: int | float) -> str:
     for unit, size in (("亿元", 10**8), ("万元", 10**4)):
-        if yuan >= size:
-            return f"{yuan / size:g}{unit}"
-    return f"{yuan:g}元"
+        if abs(yuan) >= size:
+            return f"{plain(yuan / size)}{unit}"
+    return f"{plain(yuan)}元"
 
 
 def quantity(value: int | float, unit: str) -> str:
@@ -17,7 +22,9 @@ def quantity(value: int | float, unit: str) -> str:
         return money(value).replace("元", "美元")
     if unit == "位":
         return f"第{value}位"
-    return f"{value:g}{unit}"
+    if abs(value) >= 10**5 and value % 10**4 == 0:  # 3500000套 as the text writes it: 350万套
+        return f"{plain(value // 10**4)}万{unit}"
+    return f"{plain(value)}{unit}"
 
 
 _BOUND_WORDS = {"min": "超", "about": "约", "max": "最高"}

@@ -37,6 +37,7 @@ _COUNT_OVER = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,8}?)(?P<growth>(?:同比)?
 _MEASURED = tuple(sorted((r[0] for r in lexicon.rows("metric_heads") if r[1] in ("output", "finance")), key=len, reverse=True))
 _SHARE_WORDS = re.compile(r"比重|占比|达|为|超|突破")
 _TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
+_DECLINE = re.compile(r"(?:下降|下滑|减少|回落)$")
 _REPORTED = re.compile(r"获悉|公布|发布|了解到|通报|数据显示")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 
@@ -143,8 +144,15 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
                 q = replace(q, bound="about", approx=share.group("about")) if share.group("about") else q
                 out.append(metric_mention(ctx, sent, section, q.start, q.end, f"{what}占{whole}比重", "share", q))
                 continue
-        subject, kind = indicator(text, q, section, previous)
+        declined = q.unit == "%" and _DECLINE.search(text, 0, q.start)
+        if declined:  # "同比下降17.5%": a growth of -17.5%
+            told = text[: declined.start()] + "增长"
+            subject, kind = indicator(told + text[q.start :], replace(q, start=len(told), end=len(told) + q.end - q.start), section, previous)
+            q = replace(q, value=-q.value)
+        else:
+            subject, kind = indicator(text, q, section, previous)
         if not subject:
+            section.base = ""  # a figure of something unnamed: what follows it is not the last named one's
             continue
         if kind in ("total", "share") and q.unit not in COUNT_UNITS:
             section.base = subject

@@ -164,6 +164,8 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
     moved = moved.replace("同比", "")
     base = _BASE.search(moved)
     words, _ = strip_context(_BASE.sub("", moved))
+    if words == "降幅" and previous:  # "同比下降17.5%，降幅比一季度收窄": the decline of that indicator
+        words = re.sub(r"(?:增长|增速|增幅)$", "", previous) + "降幅"
     if not words or BARE_GROWTH.match(words) or words in ("增速", "增幅"):
         if words and previous and not _GROWTH.search(rate):
             rate += words  # "地区生产总值…，增速比一季度加快": the total's growth rate
