@@ -627,3 +627,20 @@ def test_figures_read_as_written_never_in_scientific_notation():
 
     assert [quantity(v, u) for v, u in [(3_500_000, "套"), (56251, "户"), (-17.5, "%"), (25_900_000_000, "元")]] == [
         "350万套", "56251户", "-17.5%", "259亿元"]
+
+
+@pytest.mark.parametrize(
+    ("body", "policy", "issuer"),
+    [
+        ("2月26日，咸宁市正式出台12条措施，支持科技创新。对新认定的国家级科技企业孵化器，给予最高100万元奖励。", "咸宁市12条措施", "咸宁市"),
+        ("东湖高新区出台支持企业上市十条措施。", "东湖高新区支持企业上市十条措施", "东湖高新区"),
+    ],
+)
+def test_a_policy_named_by_its_count_of_measures(body, policy, issuer):
+    found = [m for m in mentions_of(body, "2025-02-26", "政策") if m.type == "policy"]
+    assert [(m.name, m.attrs["issuer"]) for m in found] == [(policy, issuer)]
+
+
+def test_a_story_whose_body_names_no_place_takes_the_one_its_title_names():
+    found = mentions_of("年末全市共有各类市场主体297576户。", "2022-04-01", "荆门市2021年国民经济和社会发展统计公报")
+    assert [(m.attrs["owner"], m.attrs["value"]) for m in found if m.type == "metric"] == [("荆门市", 297576)]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..ingest.normalize import normalize
 from ..model import Sentence, Source, Story
 from .names import canonical_region, find_names, parent_city, regions_in
 
@@ -29,6 +30,7 @@ class StoryContext:
         year = story.year
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for name in _places(s.norm))
+        counts = counts or Counter(_places(normalize(story.title)))  # "荆门市2021年统计公报": 全市 is 荆门市
         districts = [n for n, _ in counts.most_common() if levels.get(n) == "district"]
         city = next((n for n, _ in counts.most_common() if levels.get(n) == "city"), None)
         return cls(story, year, districts[0] if districts else None, city, len(districts) == 1)

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
 from .names import regions_in
-from .numbers import quantities, time_of
+from .numbers import cn_number, quantities, time_of
 from .tokens import clause_bounds, tokens
 
 _TITLE = re.compile(r"《([^《》]{2,60})》")
@@ -30,6 +30,9 @@ _NICKNAME = re.compile(
     r"(?:发布|出台|印发|推出|出炉)了?[^，。；“”]{0,20}(?:“([^“”]{2,10}(?:条|新政|政策|措施|办法))”|(“[^“”]{2,10}”(?:行动计划|计划|行动|方案)))"
 )
 _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
+_COUNTED_MEASURES = re.compile(
+    r"(?:发布|出台|印发|推出|出炉)了?(?P<name>[^，。；“”《》]{0,12}?(?P<n>\d+|[一二三四五六七八九十]{1,3})条(?:措施|政策|举措|意见))"
+)
 _FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
 
@@ -185,6 +188,11 @@ def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
         group = 1 if m.group(1) else 2  # 黄金十条 inside its quotes; “黄鹤楼星空”计划 after them
         attrs = _common(ctx, text, m.group(group))
         out.append(Mention("policy", m.group(group), sent.text[m.start(group) : m.end(group)], ctx.source(sent), attrs))
+    for m in _COUNTED_MEASURES.finditer(text):  # "咸宁市正式出台12条措施": named by its issuer and count
+        attrs = _common(ctx, text, m.group("name"))
+        name = m.group("name") if _opening_region(m.group("name")) or not attrs.get("issuer") else attrs["issuer"] + m.group("name")
+        attrs["measures"] = int(n) if (n := m.group("n")).isdigit() else cn_number(n)
+        out.append(Mention("policy", name, sent.text[m.start("name") : m.end("name")], ctx.source(sent), attrs))
     return out
 
 
