@@ -644,3 +644,14 @@ def test_a_policy_named_by_its_count_of_measures(body, policy, issuer):
 def test_a_story_whose_body_names_no_place_takes_the_one_its_title_names():
     found = mentions_of("年末全市共有各类市场主体297576户。", "2022-04-01", "荆门市2021年国民经济和社会发展统计公报")
     assert [(m.attrs["owner"], m.attrs["value"]) for m in found if m.type == "metric"] == [("荆门市", 297576)]
+
+
+@pytest.mark.parametrize(
+    ("body", "projects"),
+    [
+        ("1月25日，湖北迈睿达供应链总部基地正式开工。", {("湖北迈睿达供应链总部基地", "开工")}),
+        ("该中试基地建成9条中试产线。", set()),  # counted lines, no project's name
+    ],
+)
+def test_headquarters_bases_are_projects_and_counted_lines_are_not(body, projects):
+    assert {(m.name, m.attrs.get("stage")) for m in mentions_of(body, "2024-01-25", "军山项目") if m.type == "project"} == projects

@@ -85,7 +85,7 @@ def trim_left(text: str, start: int, stop: int) -> int:
         if m := TIME_WORD.match(text[start:stop]) or _ORDINAL_QUARTER.match(text[start:stop]):
             start += m.end()  # "二季度重大项目"
             continue
-        if text[start] in "座个家所批项" and _NUMERAL_BEFORE.search(text[:start]):
+        if text[start] in "座个家所批项条套" and _NUMERAL_BEFORE.search(text[:start]):
             start += 1  # "第五座研究院"
             continue
         toks = tokens(text)
