@@ -162,7 +162,8 @@ def story_date(story: Story, issue_year: str | None = None) -> tuple[str | None,
 
 
 def _year_in(text: str) -> str | None:
-    years = _ANY_YEAR.findall(text)
+    """The one year a date's sentence names, not a period's label (2024年度…奖) nor a target's."""
+    years = [m.group(1) for m in _ANY_YEAR.finditer(text) if not text.startswith("度", m.end()) and not text[: m.start()].endswith("到")]
     return years[0] if len(set(years)) == 1 else None
 
 
@@ -206,6 +207,8 @@ def written_year(stories: list[Story]) -> int | None:
         year = int(m.group(1))
         if clause.startswith(closed) or (clause.startswith("，") and any(w in clause for w in closed)):
             year += 1
+        elif clause.startswith("度") and re.match(r"度[^，。；]{0,16}(?:奖|考核|评估|评价|榜单|报告|通报|成果)", clause):
+            year += 1  # "2024年度科学技术奖", "2017年度…考核结果通报": given out the year after
         found.append(year)
     return max(found, default=None)
 
