@@ -29,6 +29,7 @@ _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 _NICKNAME = re.compile(
     r"(?:发布|出台|印发|推出|出炉)了?[^，。；“”]{0,20}(?:“([^“”]{2,10}(?:条|新政|政策|措施|办法))”|(“[^“”]{2,10}”(?:行动计划|计划|行动|方案)))"
 )
+_DISCOURSE = {"据悉", "据了解", "据介绍", "此外", "同时", "另外", "目前"}
 _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
 _COUNTED_MEASURES = re.compile(
     r"(?:发布|出台|印发|推出|出炉)了?(?P<name>[^，。；“”《》]{0,12}?(?P<n>\d+|[一二三四五六七八九十]{1,3})条(?:措施|政策|举措|意见))"
@@ -245,6 +246,8 @@ def _provisions(text: str) -> list[dict]:
         award = _award_start(text[start : q.start])
         before = text[item_start : start + award]
         condition = _condition(before) or text[q.end : end]
+        if condition in _DISCOURSE:
+            continue  # "据悉，…奖励合计超过1000万元": a sum reported, nobody's award
         if _CAP.search(text, start, q.end):  # "单个企业当年奖励总额不超过200万元": a ceiling, no award
             condition += "（奖励总额上限）"
         group = next((g for g in groups if g[0] is q), [q])
