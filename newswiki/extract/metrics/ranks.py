@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .section import Section
 
 _RANK_VERB = r"排名|排位|位列|位居|跃居|居|排在|排"
+_DURATION = re.compile(r"连续[\d一二三四五六七八九十两]+个?(?:月|年|季度)(?:位?居|排名|位列)?$")
 _CLASS = re.compile(r"第[一二三四五六七八九十\d]+类")
 _UNIVERSE = r"(?:[^，。；第]|第[一二三四五六七八九十\d]+类){0,12}?"
 _ORDINAL = r"第(\d+|[一二三四五六七八九十]+)(?![类批届次期个家项条年])(?:位|名)?"
@@ -37,6 +38,8 @@ def ranks(ctx: StoryContext, sent, section: Section, bases: list[tuple[int, str]
         verb = m.group("verb") or ""
         subject_end = m.start() + (len(verb) if verb in ("排名", "排位") else 0)
         subject = phrase_before(text, subject_end)
+        if _DURATION.search(text, 0, subject_end) and subject in ("月", "年", "季度"):
+            subject = ""  # "连续5个月居全省第3位": how long, not what is ranked
         if not verb and not subject:
             continue  # a bare "全市第一" says nothing of what is ranked
         what = re.sub(r"(?:排名|排位)$", "", subject)
