@@ -658,3 +658,28 @@ def test_a_story_whose_body_names_no_place_takes_the_one_its_title_names():
 )
 def test_headquarters_bases_are_projects_and_counted_lines_are_not(body, projects):
     assert {(m.name, m.attrs.get("stage")) for m in mentions_of(body, "2024-01-25", "军山项目") if m.type == "project"} == projects
+
+
+@pytest.mark.parametrize(
+    ("body", "facts"),
+    [
+        ("全市居民消费价格上涨2.5%，涨幅比上年回落0.2个百分点。",
+         {("咸宁市", "居民消费价格上涨", 2.5, "growth"), ("咸宁市", "居民消费价格涨幅比上年回落", 0.2, "change")}),
+        # the counties a bracket lists gloss the belt before them; they own nothing
+        ("境内幕阜山绿色产业带（通城县、崇阳县、通山县）地区生产总值444.44亿元。",
+         {("境内幕阜山绿色产业带", "地区生产总值", 44_444_000_000, "total")}),
+        ("年末城镇登记失业率3.3%，比上年末增加1.0个百分点。",
+         {("咸宁市", "城镇登记失业率", 3.3, "share"), ("咸宁市", "城镇登记失业率比上年末增加", 1, "change")}),
+        # a city's report that names a county in passing is the city's
+        ("2020年，咸宁市完成生产总值1524.67亿元。其中，第一产业增加值217.49亿元。全市有通城县等6个县市区。",
+         {("咸宁市", "生产总值", 152_467_000_000, "total"), ("咸宁市", "第一产业增加值", 21_749_000_000, "total")}),
+    ],
+)
+def test_a_citys_statistics_bulletin(body, facts):
+    assert metric_rows(body, "2021-04-01", "咸宁市2020年国民经济和社会发展统计公报", "owner", "subject", "value", "kind") == facts
+
+
+def test_a_city_is_not_its_namesake_district():
+    from newswiki.extract.names import canonical_region
+
+    assert [canonical_region(w) for w in ("荆州", "青山", "沙市")] == ["荆州市", "青山区", "沙市区"]

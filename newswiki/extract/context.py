@@ -30,9 +30,11 @@ class StoryContext:
         year = story.year
         levels = {canonical_region(word): kind for word, kind, *_ in lexicon.rows("regions")}
         counts = Counter(name for s in story.sentences for name in _places(s.norm))
-        counts = counts or Counter(_places(normalize(story.title)))  # "荆门市2021年统计公报": 全市 is 荆门市
+        counts.update(2 * _places(normalize(story.title)))  # "荆门市2021年统计公报": what the story is about
         districts = [n for n, _ in counts.most_common() if levels.get(n) == "district"]
         city = next((n for n, _ in counts.most_common() if levels.get(n) == "city"), None)
+        if districts and city and city != "武汉市" and counts[city] > 2 * counts[districts[0]]:
+            districts = []  # a city's report that names a county in passing (咸宁市…通城县) is the city's
         return cls(story, year, districts[0] if districts else None, city, len(districts) == 1)
 
     @property

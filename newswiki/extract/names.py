@@ -316,9 +316,9 @@ def canonical_region(word: str) -> str:
     regions = _regions()
     if canonical := _canonical_names().get(word):
         return canonical
-    if word + "区" in regions:
-        return word + "区"
     kind = regions.get(word)
+    if word + "区" in regions and kind != "city":  # 青山 -> 青山区, but 荆州 is the city, not 荆州区
+        return word + "区"
     if kind == "city" and not word.endswith("市"):
         return word + "市"
     if kind == "province" and not word.endswith("省"):

@@ -59,8 +59,12 @@ def _ranked_in(text: str, pos: int) -> bool:
 
 
 def _gloss(text: str, pos: int) -> bool:
-    """"武汉开发区（汉南区）": a region in brackets right after another names the same place."""
-    return text[pos - 1 : pos] == "（" and any(p + len(w) == pos - 1 for p, w in _region_words(text[: pos - 1]))
+    """"武汉开发区（汉南区）": a region in brackets right after another names the same place;
+    "幕阜山绿色产业带（通城县、崇阳县、通山县）": the regions a bracket lists gloss the name before it."""
+    if text[pos - 1 : pos] == "（" and any(p + len(w) == pos - 1 for p, w in _region_words(text[: pos - 1])):
+        return True
+    opened = text.rfind("（", 0, pos)
+    return opened >= 0 and "）" not in text[opened:pos] and "、" in text[opened : text.find("）", pos) if "）" in text[pos:] else len(text)]
 
 
 def _region_words(text: str) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from ..names import regions_in
 from ..numbers import TIME_WORD
 from ..tokens import clause_bounds
 
-BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增)$")
+BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增|上涨|涨幅)$")
 LEADING_ADVERB = re.compile(r"^(?:首次|再次|连续[\d一二三四五六七八九十两]+年|在)")
 SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
 _ADVERBS = re.compile(r"(?:首次|再次|连续[\d一二三四五六七八九十两]+年|双双|均|分别|也|还|已|继续|稳居|仍|仅)+$")
-_GROWTH = re.compile("增长|增速|增幅")
-_SHARE = re.compile("比重|占比|占|盈利面|增长面|贡献率")
-_CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升)$")
+_GROWTH = re.compile("增长|增速|增幅|上涨|涨幅")
+_SHARE = re.compile("比重|占比|占|盈利面|增长面|贡献率|失业率")
+_CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升|增加|减少)$")
 # "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
 _GROWTH_LEAD = re.compile(r"^(?:按[^，。；]{1,8}计算)?(?:比|较)?(?:上年同期|上年|去年同期|去年|(?P<since>\d{4}年))?")
 _BASE_INSIDE = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|仅|也|还|继续|再次)(?P<verb>增长|增速|增幅)$")
@@ -164,8 +164,8 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
     moved = moved.replace("同比", "")
     base = _BASE.search(moved)
     words, _ = strip_context(_BASE.sub("", moved))
-    if words == "降幅" and previous:  # "同比下降17.5%，降幅比一季度收窄": the decline of that indicator
-        words = re.sub(r"(?:增长|增速|增幅)$", "", previous) + "降幅"
+    if words in ("降幅", "涨幅") and previous:  # "同比下降17.5%，降幅比一季度收窄": the decline of that indicator
+        words = re.sub(r"(?:增长|增速|增幅|上涨)$", "", previous) + words
     if not words or BARE_GROWTH.match(words) or words in ("增速", "增幅"):
         if words and previous and not _GROWTH.search(rate):
             rate += words  # "地区生产总值…，增速比一季度加快": the total's growth rate
