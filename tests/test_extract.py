@@ -683,3 +683,22 @@ def test_a_city_is_not_its_namesake_district():
     from newswiki.extract.names import canonical_region
 
     assert [canonical_region(w) for w in ("荆州", "青山", "沙市")] == ["荆州市", "青山区", "沙市区"]
+
+
+@pytest.mark.parametrize(
+    ("body", "policy", "provisions"),
+    [
+        ("武汉经开区发布“助跑计划”，对新上市企业给予最高1000万元奖励。", "助跑计划", [("新上市企业", 10_000_000)]),
+        # a summary of what a release offers is no award
+        ("大会上，《青山区推动数智经济高质量发展的若干政策措施》发布，最高奖励可达千万元。", "青山区推动数智经济高质量发展的若干政策措施", []),
+    ],
+)
+def test_awards_told_in_the_sentence_that_names_the_policy(body, policy, provisions):
+    found = next(m for m in mentions_of(body, "2024-05-01", "政策") if m.type == "policy")
+    assert (found.name, [(p["condition"], p["amount"]) for p in found.attrs.get("provisions", [])]) == (policy, provisions)
+
+
+def test_a_target_year_dates_no_platform_and_transfer_centres_are_platforms():
+    told = mentions_of("力争到2026年，把湖北三峡实验室建成国家实验室。长江大学为“长江大学科技成果转化中心”揭牌。", "2024-05-01", "平台")
+    assert {(m.name, m.attrs.get("date")) for m in told if m.type == "platform"} == {
+        ("湖北三峡实验室", None), ("长江大学科技成果转化中心", None)}

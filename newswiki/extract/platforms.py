@@ -42,6 +42,7 @@ def _designated() -> frozenset[str]:
     return frozenset(r[0] for r in lexicon.rows("platform_suffixes") if r[2:] == ("designated",))
 
 
+_TARGET_YEAR = re.compile(r"(?:力争|计划|预计|目标|到)\s*\d{4}年")  # "力争到2026年…建成": a target, no date
 _FACILITY_LIST = re.compile(r"(?:、[^，。；、]{2,12})*等[^，。；]{0,4}(?:配套|功能区|设施|功能)")
 
 
@@ -77,7 +78,7 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 attrs["partners"] = partners
             if located := _location(text, h.start, h.end, around or ctx.district):
                 attrs["location"] = located
-            if (event := _UNVEIL.search(text)) and (when := time_of(text, ctx.stated_year, ctx.stated_date)):
+            if (event := _UNVEIL.search(text)) and not _TARGET_YEAR.search(text) and (when := time_of(text, ctx.stated_year, ctx.stated_date)):
                 attrs["date"] = when
                 attrs["event"] = event.group()
             out.append(Mention("platform", h.name, sent.text[h.start : h.end], ctx.source(sent), attrs))

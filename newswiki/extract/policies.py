@@ -8,6 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Mention
 from .context import StoryContext
+from ..ingest.normalize import normalize
 from .names import regions_in
 from .numbers import cn_number, quantities, time_of
 from .tokens import clause_bounds, tokens
@@ -27,7 +28,7 @@ _DRAFT = re.compile(r"（?征求意见稿）?")
 _SHORT = re.compile(r"[（(]以下简称[《“]([^》”]{2,12})[》”]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
 _NICKNAME = re.compile(
-    r"(?:发布|出台|印发|推出|出炉)了?[^，。；“”]{0,20}(?:“([^“”]{2,10}(?:条|新政|政策|措施|办法))”|(“[^“”]{2,10}”(?:行动计划|计划|行动|方案)))"
+    r"(?:发布|出台|印发|推出|出炉)了?[^，。；“”]{0,20}(?:“([^“”]{2,10}(?:条|新政|政策|措施|办法|计划|行动|方案))”|(“[^“”]{2,10}”(?:行动计划|计划|行动|方案)))"
 )
 _DISCOURSE = {"据悉", "据了解", "据介绍", "此外", "同时", "另外", "目前"}
 _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
@@ -64,16 +65,19 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 latest = referred
             found = _titled(ctx, sent, text, short) + _counted(ctx, sent, text)
             found = found or _nicknamed(ctx, sent, text)
+            tail = text
             if found:
                 out.extend(found)
                 latest = found
-                continue
-            if m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
+                # awards told after the name in its own sentence ("发布“助跑计划”，对…给予最高1000万元奖励")
+                tail = text[max(text.find(normalize(m.surface)) + len(m.surface) for m in found) :]
+            elif m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
                 if about := _about(text[: m.start()], out):
                     latest = about
                 for p in about:
                     p.attrs.setdefault("measures", int(m.group(1)))
-            for provision in _provisions(text):
+            # where a policy is named, only an award with its beneficiary ("对…"), no summary ("最高奖励可达千万元")
+            for provision in (p for p in _provisions(tail) if not found or re.match("对|凡", p["text"])):
                 source = ctx.source(sent)
                 cited = {**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote}
                 if len(latest) > 1:
