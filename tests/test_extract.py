@@ -702,3 +702,15 @@ def test_a_target_year_dates_no_platform_and_transfer_centres_are_platforms():
     told = mentions_of("力争到2026年，把湖北三峡实验室建成国家实验室。长江大学为“长江大学科技成果转化中心”揭牌。", "2024-05-01", "平台")
     assert {(m.name, m.attrs.get("date")) for m in told if m.type == "platform"} == {
         ("湖北三峡实验室", None), ("长江大学科技成果转化中心", None)}
+
+
+def test_a_story_that_is_a_policys_own_text_is_that_policy():
+    text = (
+        "猇亭区关于加快建设区域性科技创新中心的实施意见\n\n就加快建设区域性科技创新中心，提出如下实施意见。\n\n"
+        "一、总体要求\n\n对新认定的国家级重点实验室，给予最高500万元奖励。\n\n公开征求意见时间\n\n对新认定的省级重点实验室，给予最高100万元奖励。\n"
+    )
+    story = ingest_text("---\ndate: 2023-03-01\n---\n" + text, "document.txt").stories[0]
+    policy = next(m for m in extract_story(story) if m.type == "policy")
+    assert (policy.name, policy.attrs["issuer"]) == ("猇亭区关于加快建设区域性科技创新中心的实施意见", "猇亭区")
+    assert [(p["condition"], p["amount"]) for p in policy.attrs["provisions"]] == [
+        ("新认定的国家级重点实验室", 5_000_000), ("新认定的省级重点实验室", 1_000_000)]

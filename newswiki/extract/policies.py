@@ -35,6 +35,7 @@ _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:�
 _COUNTED_MEASURES = re.compile(
     r"(?:发布|出台|印发|推出|出炉)了?(?P<name>[^，。；“”《》]{0,12}?(?P<n>\d+|[一二三四五六七八九十]{1,3})条(?:措施|政策|举措|意见))"
 )
+_DOCUMENT_TITLE = re.compile(r"[\u4e00-\u9fff“”（）]{0,16}关于[^，。；《》]{4,60}")
 _FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUING_BODY = re.compile(r"(?:人民政府|委员会|办公室|办公厅|管委会|局)$")
 
@@ -53,9 +54,12 @@ def extract(ctx: StoryContext) -> list[Mention]:
     latest: list[Mention] = []  # policies named most recently in the current section
     short: dict[str, Mention] = {}  # "(以下简称《措施》)" -> the policy
     previous_heading = ""
+    if document := _document(ctx):  # the story is the policy's own text, titled by its name
+        out.append(document)
+        latest = [document]
     for block in ctx.story.blocks:
         if block.kind == "subheading":
-            latest = _heading(block.text, out, latest)
+            latest = _heading(block.text, out, latest) or ([document] if document else [])
             _signature(block.text, previous_heading, out)
             previous_heading = block.text
             continue
@@ -149,6 +153,15 @@ def _referred(text: str, out: list[Mention], short: dict[str, Mention]) -> list[
         if title in lexicon.words("policy_cues") and (same := [p for p in out if _bare(p.name).endswith(title)]):
             return same[-1:]
     return []
+
+
+def _document(ctx: StoryContext) -> Mention | None:
+    """A policy whose text the story is: "猇亭区关于加快建设区域性科技创新中心的实施意见" as its title."""
+    title = normalize(ctx.story.title).strip()
+    if not ctx.story.sentences or not _DOCUMENT_TITLE.fullmatch(title) or not _cue_re().search(title):
+        return None
+    first = ctx.story.sentences[0]
+    return Mention("policy", title, ctx.story.title, ctx.source(first), _common(ctx, first.norm, title))
 
 
 def _heading(heading: str, out: list[Mention], latest: list[Mention]) -> list[Mention]:
