@@ -714,3 +714,15 @@ def test_a_story_that_is_a_policys_own_text_is_that_policy():
     assert (policy.name, policy.attrs["issuer"]) == ("猇亭区关于加快建设区域性科技创新中心的实施意见", "猇亭区")
     assert [(p["condition"], p["amount"]) for p in policy.attrs["provisions"]] == [
         ("新认定的国家级重点实验室", 5_000_000), ("新认定的省级重点实验室", 1_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("body", "organisations"),
+    [
+        ("湖北经济学院致力于建设高水平财经大学，扎根荆楚办大学。", ["湖北经济学院"]),
+        ("长江大学是省属一流综合性大学。", ["长江大学"]),
+        ("国内外上市公司纷纷来汉。", []),
+    ],
+)
+def test_what_a_body_should_be_is_no_bodys_name(body, organisations):
+    assert [m.name for m in mentions_of(body, "2025-10-20", "高校") if m.type == "organisation"] == organisations

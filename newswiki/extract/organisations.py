@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import lexicon
@@ -9,6 +10,7 @@ from ..model import Mention
 from .context import StoryContext
 from .names import canonical_region, member_institute, orgs, regions_in
 
+_DESCRIBED = re.compile(r"高水平|一流|综合性|研究型|应用型|国内外|本土|办大学")
 _PLATFORM_KINDS = {"institute"}  # research institutes have platform pages
 
 
@@ -23,6 +25,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
         for h in orgs(sent.norm):
             if (h.kind in _PLATFORM_KINDS and not member_institute(h.name, h.suffix)) or h.name in _generic() or len(h.name) < 3:
                 continue
+            if _DESCRIBED.search(h.name):
+                continue  # "建设高水平财经大学", "省属一流综合性大学": what a body should be, no body's name
             attrs = {"kind": h.kind}
             if h.kind == "government" and (region := belongs_to(h.name, ctx)):
                 attrs["belongs_to"] = region
