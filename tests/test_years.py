@@ -40,6 +40,8 @@ def story(body: str, header: str = ""):
         # a year told as closed was over when the text was written
         ("近日，光谷人工智能产业园开园。2023年，光谷人工智能核心产业规模达到350亿元，同比增长52%。", 2024),
         ("2023年全年，光谷新增企业1万家。", 2024),
+        # a ranking list's edition names its year without 年
+        ("1至6月，天门全市地区生产总值同比增长4.7%。天门位列2023中国县域经济百强榜第85位。", 2023),
         # an award or an assessment of a year is given out the year after
         ("2月26日，咸宁市发布了2024年度科学技术奖获奖成果。", 2025),
         # a part of a year is not the whole: 2023年上半年 is still 2023

@@ -180,7 +180,8 @@ def story_year(story: Story) -> str | None:
 
 
 _SPAN_END = re.compile(r"(?<!\d)(?:19|20)\d{2}年?\s*[—–\-~至到]+\s*(?=(?:19|20)\d{2}年)")
-_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|(?=\s*[—–\-~]+\s*20\d{2}年))")  # 2023年, the 2025 of 2025—2027年
+# 2023年, the 2025 of 2025—2027年, a list's edition (2023中国县域经济百强榜)
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|(?=\s*[—–\-~]+\s*20\d{2}年)|(?=[\u4e00-\u9fff]{1,12}(?:榜|排行|名单)))")
 _CLAUSE_END = re.compile(r"[。；！？]")
 
 
