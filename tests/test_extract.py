@@ -726,3 +726,9 @@ def test_a_story_that_is_a_policys_own_text_is_that_policy():
 )
 def test_what_a_body_should_be_is_no_bodys_name(body, organisations):
     assert [m.name for m in mentions_of(body, "2025-10-20", "高校") if m.type == "organisation"] == organisations
+
+
+def test_a_project_told_under_its_district_is_there_not_at_the_events_venue():
+    body = "12月20日，武汉市2024年四季度重大项目集中开工活动在长江新区举行。在洪山区，新开工的光通信产业链数字化建设项目总投资10亿元。"
+    found = [(m.name, m.attrs.get("location")) for m in mentions_of(body, "2024-12-20", "武汉开工") if m.type == "project"]
+    assert found == [("光通信产业链数字化建设项目", "洪山区")]

@@ -41,7 +41,8 @@ _OUTLOOK = re.compile(r"建成后|投产后|达产后|建成可|可实现|预计
 _INVESTS_IN = re.compile(r"^(?:[^，。；]{0,30}投资[^，。；]{0,12}[，,]?)?建设$")
 _FIGURE_ITEM = re.compile(r"^(?:总?投资|计划投资|占地|年产)?[\d.]+")
 _LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
-_BUILT_IN = re.compile(r"在([^，。；、在]{2,20}?)[，,]?(?:投资|计划|规划)?(?:建设|打造|兴建|新建)$")  # 在X，建设 NAME
+# "在X，建设NAME", "在洪山区，新开工的NAME"
+_BUILT_IN = re.compile(r"在([^，。；、在]{2,20}?)[，,]?(?:(?:投资|计划|规划)?(?:建设|打造|兴建|新建)|[^，。；]{0,8}的)$")
 _PLACE_ENDS = ("城", "区", "园", "镇", "街", "街道", "村", "基地", "港", "湾", "岛", "片区", "地块")
 _SUFFIX_AT = re.compile(lexicon.alternation("project_suffixes"))
 _CLAUSE_END = re.compile(r"[，。；、！]|$")
