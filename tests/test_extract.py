@@ -732,3 +732,14 @@ def test_a_project_told_under_its_district_is_there_not_at_the_events_venue():
     body = "12月20日，武汉市2024年四季度重大项目集中开工活动在长江新区举行。在洪山区，新开工的光通信产业链数字化建设项目总投资10亿元。"
     found = [(m.name, m.attrs.get("location")) for m in mentions_of(body, "2024-12-20", "武汉开工") if m.type == "project"]
     assert found == [("光通信产业链数字化建设项目", "洪山区")]
+
+
+def test_a_name_written_in_traditional_characters_keeps_both_written_forms(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "trad.txt").write_text(
+        "網安基地\n\n5月26日，武漢超級計算(數據)中心項目開工建設。\n", encoding="utf-8")
+    build(tmp_path / "seeds", tmp_path / "docs")
+    kb = json.loads((tmp_path / "docs" / "data" / "kb.json").read_text(encoding="utf-8"))
+    project = next(e for e in kb["entities"] if e["type"] == "project")
+    assert project["name"] == "武汉超级计算（数据）中心项目"
+    assert set(project["aliases"]) == {"武漢超級計算(數據)中心項目", "武汉超级计算(数据)中心项目"}

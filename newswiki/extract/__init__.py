@@ -11,7 +11,7 @@ from .. import segment
 from ..cache import Cache
 from ..cache import key as cache_key
 from ..model import Article, Mention, Problem, Sentence, Story
-from ..ingest.normalize import normalize
+from ..ingest.normalize import normalize, simplified
 from . import aliases, metrics, organisations, platforms, policies, projects
 from .context import StoryContext
 from .annotate import annotate
@@ -36,8 +36,12 @@ def written_forms(found: list[Mention]) -> list[Mention]:
     out: dict[tuple[str, str, str], Mention] = {}
     for m in found:
         written = m.surface.removeprefix("《").removesuffix("》")  # a title as written, without its marks
-        if m.type != "metric" and written != m.name and normalize(written) == m.name:
-            out.setdefault((m.type, m.name, written), Mention(m.type, m.name, m.surface, m.source, {"alias": written}))
+        if m.type == "metric" or written == m.name or normalize(written) != m.name:
+            continue
+        # as written, and in simplified characters with its own punctuation (武汉超级计算(数据)中心项目)
+        for form in dict.fromkeys((written, simplified(written))):
+            if form != m.name:
+                out.setdefault((m.type, m.name, form), Mention(m.type, m.name, m.surface, m.source, {"alias": form}))
     return list(out.values())
 
 
