@@ -40,6 +40,11 @@ def story(body: str, header: str = ""):
         # a year told as closed was over when the text was written
         ("近日，光谷人工智能产业园开园。2023年，光谷人工智能核心产业规模达到350亿元，同比增长52%。", 2024),
         ("2023年全年，光谷新增企业1万家。", 2024),
+        # a year's figures against the one before are reported after it, even when "better than expected"
+        ("2020年，荆州市经济恢复好于预期，地区生产总值比上年下降5.9%。2月8日，市政府通报2020年全市经济运行情况。", 2021),
+        # a base looked back on; a cue inside a quoted name is no target
+        ("今年上半年，孝感市生产总值同比增长29.7%，较2019年同期增长14.5%。", 2020),
+        ("在2020年成立研究院的基础上，2021年学校继续实施“双十计划”。", 2021),
         # a ranking list's edition names its year without 年
         ("1至6月，天门全市地区生产总值同比增长4.7%。天门位列2023中国县域经济百强榜第85位。", 2023),
         # an award or an assessment of a year is given out the year after
@@ -53,6 +58,11 @@ def story(body: str, header: str = ""):
 def test_a_story_without_a_stated_year_takes_the_latest_year_it_speaks_of(body, year):
     s = story(body)
     assert (s.year, s.year_inferred) == (year, year is not None)
+
+
+def test_a_year_named_with_a_groundbreaking_is_stated():
+    s = story("4月19日，武汉市举行重大项目集中开工仪式。当天，洪山区2021年第二季度“抓项目 促发展”集中开工活动举行。")
+    assert (s.year, s.year_inferred, s.date) == (2021, False, "2021-04-19")
 
 
 def test_a_stated_year_is_not_a_guess():

@@ -137,7 +137,9 @@ def build_story(group: list[Line], story_id: str, source_file: str, position: in
 # --- dates --------------------------------------------------------------------
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-_YEAR = re.compile(r"(?<!\d)(\d{4})年?(?=[^，。；]{0,24}(?:大会|会议|峰会|论坛|博览会|推进会|发布会|招商会))")
+_YEAR = re.compile(
+    r"(?<!\d)(\d{4})年?(?=[^，。；]{0,24}(?:大会|会议|峰会|论坛|博览会|推进会|发布会|招商会|集中开工|集中签约|开工仪式|签约仪式|寻根节|文化节))"
+)
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 
 
@@ -162,8 +164,12 @@ def story_date(story: Story, issue_year: str | None = None) -> tuple[str | None,
 
 
 def _year_in(text: str) -> str | None:
-    """The one year a date's sentence names, not a period's label (2024年度…奖) nor a target's."""
-    years = [m.group(1) for m in _ANY_YEAR.finditer(text) if not text.startswith("度", m.end()) and not text[: m.start()].endswith("到")]
+    """The one year a date's sentence names, not a period's label (2024年度…奖), a target's or
+    the one a report is of ("2月8日，…通报2020年全市经济运行情况")."""
+    years = [
+        m.group(1) for m in _ANY_YEAR.finditer(text)
+        if not text.startswith("度", m.end()) and not text[: m.start()].endswith(("到", "通报", "公布", "发布", "回顾", "总结"))
+    ]
     return years[0] if len(set(years)) == 1 else None
 
 
@@ -179,6 +185,7 @@ def story_year(story: Story) -> str | None:
     return None
 
 
+_QUOTED = re.compile(r"“[^“”]*”|(?:好于|超过?|超出|低于|高于|符合)预期")  # a quoted name; "好于预期" looks back
 _SPAN_END = re.compile(r"(?<!\d)(?:19|20)\d{2}年?\s*[—–\-~至到]+\s*(?=(?:19|20)\d{2}年)")
 # 2023年, the 2025 of 2025—2027年, a list's edition (2023中国县域经济百强榜)
 _NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|(?=\s*[—–\-~]+\s*20\d{2}年)|(?=[\u4e00-\u9fff]{1,12}(?:榜|排行|名单)))")
@@ -203,11 +210,13 @@ def written_year(stories: list[Story]) -> int | None:
         before, clause = text[: m.start()], _CLAUSE_END.split(text[m.end() :], 1)[0]
         if m.start() in span_ends or before.endswith(leads) or any(w in clause[:8] for w in since):
             continue
-        if (not before or before.endswith(("，", "。", "；"))) and any(w in clause for w in ahead):
+        if (not before or before.endswith(("，", "。", "；"))) and any(w in _QUOTED.sub("", clause)[:12] for w in ahead):
             continue  # 2025年，光谷将…
         year = int(m.group(1))
         if clause.startswith(closed) or (clause.startswith("，") and any(w in clause for w in closed)):
             year += 1
+        elif before.endswith(("较", "比", "与")):
+            year += 1  # "较2019年同期增长": a base the text looks back on
         elif clause.startswith("度") and re.match(r"度[^，。；]{0,16}(?:奖|考核|评估|评价|榜单|报告|通报|成果)", clause):
             year += 1  # "2024年度科学技术奖", "2017年度…考核结果通报": given out the year after
         found.append(year)
