@@ -637,6 +637,7 @@ def test_figures_read_as_written_never_in_scientific_notation():
     [
         ("2月26日，咸宁市正式出台12条措施，支持科技创新。对新认定的国家级科技企业孵化器，给予最高100万元奖励。", "咸宁市12条措施", "咸宁市"),
         ("东湖高新区出台支持企业上市十条措施。", "东湖高新区支持企业上市十条措施", "东湖高新区"),
+        ("近日，武汉市人民政府发布支持氢能产业发展意见。", "武汉市支持氢能产业发展意见", "武汉市"),
     ],
 )
 def test_a_policy_named_by_its_count_of_measures(body, policy, issuer):

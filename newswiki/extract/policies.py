@@ -32,6 +32,9 @@ _NICKNAME = re.compile(
 )
 _DISCOURSE = {"据悉", "据了解", "据介绍", "此外", "同时", "另外", "目前"}
 _CAP = re.compile(r"(?:单个|每个|每家|同一)[^，。；]{0,12}总额(?:最高)?(?:不超过|不高于|封顶)")
+_UNQUOTED_TITLE = re.compile(
+    r"(?:发布|出台|印发|推出)了?(?P<name>(?:关于)?(?:支持|促进|推动|加快|加强)[^，。；“”《》]{2,20}?(?:的)?(?:若干)?(?:意见|措施|办法|方案))(?![）》])"
+)
 _COUNTED_MEASURES = re.compile(
     r"(?:发布|出台|印发|推出|出炉)了?(?P<name>[^，。；“”《》]{0,12}?(?P<n>\d+|[一二三四五六七八九十]{1,3})条(?:措施|政策|举措|意见))"
 )
@@ -206,6 +209,10 @@ def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
         group = 1 if m.group(1) else 2  # 黄金十条 inside its quotes; “黄鹤楼星空”计划 after them
         attrs = _common(ctx, text, m.group(group))
         out.append(Mention("policy", m.group(group), sent.text[m.start(group) : m.end(group)], ctx.source(sent), attrs))
+    for m in _UNQUOTED_TITLE.finditer(text):  # "武汉市人民政府发布支持氢能产业发展意见"
+        attrs = _common(ctx, text, m.group("name"))
+        name = attrs["issuer"] + m.group("name") if attrs.get("issuer") and not _opening_region(m.group("name")) else m.group("name")
+        out.append(Mention("policy", name, sent.text[m.start("name") : m.end("name")], ctx.source(sent), attrs))
     for m in _COUNTED_MEASURES.finditer(text):  # "咸宁市正式出台12条措施": named by its issuer and count
         attrs = _common(ctx, text, m.group("name"))
         name = m.group("name") if _opening_region(m.group("name")) or not attrs.get("issuer") else attrs["issuer"] + m.group("name")
