@@ -218,7 +218,7 @@ def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
         name = m.group("name") if _opening_region(m.group("name")) or not attrs.get("issuer") else attrs["issuer"] + m.group("name")
         attrs["measures"] = int(n) if (n := m.group("n")).isdigit() else cn_number(n)
         out.append(Mention("policy", name, sent.text[m.start("name") : m.end("name")], ctx.source(sent), attrs))
-    return list({m.name: m for m in reversed(out)}.values())[::-1]  # one name told by two forms once
+    return list({m.name: m for m in out}.values())  # one name told by two forms: the later, counted one
 
 
 def _common(ctx: StoryContext, text: str, title: str) -> dict:
