@@ -23,7 +23,7 @@ SHARED = ROOT.parent / "shared" / "corpus"
 # Floors at what is reached (the issues' targets are printed by make eval): on ../shared/corpus
 # the targets (0.80) are met for platforms, policies, projects, metrics and organisations, above the 0.70 the
 # metrics issue asks tests to hold; on our own sets every topic holds the 0.90 target.
-SHARED_FLOORS = {"platforms": 0.80, "policies": 0.90, "projects": 0.80, "metrics": 0.80, "organisations": 0.80}
+SHARED_FLOORS = {"platforms": 0.85, "policies": 0.95, "projects": 0.85, "metrics": 0.85, "organisations": 0.80}
 OWN_FLOORS = {"platforms": 0.95, "policies": 0.95, "provisions": 0.95, "projects": 0.90, "metrics": 0.90, "organisations": 0.90}
 
 
