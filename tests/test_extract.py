@@ -744,3 +744,19 @@ def test_a_name_written_in_traditional_characters_keeps_both_written_forms(tmp_p
     project = next(e for e in kb["entities"] if e["type"] == "project")
     assert project["name"] == "武汉超级计算（数据）中心项目"
     assert set(project["aliases"]) == {"武漢超級計算(數據)中心項目", "武汉超级计算(数据)中心项目"}
+
+
+def test_a_source_note_is_no_heading_and_a_reports_lead_year_dates_its_figures():
+    text = (
+        "襄阳经济\n\n2017年，襄阳市地区生产总值达到4064.9亿元，比上年增长7.2%。\n\n数据来源：中商产业研究院大数据库\n\n"
+        "襄阳市完成固定资产投资3675.3亿元，比上年增长15.3%。\n"
+    )
+    article = ingest_text(text, "note.txt")
+    assert len(article.stories) == 1 and [b.kind for b in article.stories[0].blocks] == ["paragraph", "paragraph"]
+    periods = {m.attrs["subject"]: m.attrs["period"] for m in extract_story(article.stories[0]) if m.type == "metric"}
+    assert periods == {"地区生产总值": "2017", "地区生产总值增长": "2017", "固定资产投资": "2017", "固定资产投资增长": "2017"}
+
+
+def test_who_reports_the_figures_owns_none_of_them():
+    rows = metric_rows("华经产业研究院数据显示：2022年恩施州地区生产总值1402.2亿元。", "2023-03-01", "恩施经济", "owner", "subject")
+    assert rows == {("恩施州", "地区生产总值")}

@@ -19,6 +19,7 @@ HEADING = "heading"  # title, kicker or subheading; decided per story later
 PARAGRAPH = "paragraph"
 CAPTION = "caption"
 CREDIT = "credit"
+NOTE = "note"
 BYLINE = "byline"
 MARKER = "marker"  # continuation marker such as (上接第一版)
 
@@ -47,6 +48,8 @@ _CREDIT_RE = re.compile(
     rf"^[（(]?\s*(?:[^\s，。]{{0,10}}?(?:{_PERSON})\s*)?[\u4e00-\u9fff·]{{2,5}}(?:\s+[\u4e00-\u9fff·]{{2,5}})*\s*[／/]?\s*(?:{_roles('credit')})\s*[）)]?$"
     rf"|^[（(]?\s*图\s*[／/:：]\s*\S.{{0,30}}$"
 )
+# "数据来源：中商产业研究院大数据库": where a table's figures come from, neither body nor heading
+_NOTE_RE = re.compile(r"^[（(]?\s*(?:数据|资料|图片|图表)来源\s*[:：]\s*\S.{0,40}$")
 # "采写:…", "(长江日报记者蔡欣星)", "本报记者 张三 通讯员 李四"
 _BYLINE_RE = re.compile(
     rf"^(?:{_roles('byline')})\s*[:：／/]"
@@ -112,6 +115,8 @@ def _mark_furniture(lines: list[Line]) -> None:
             ln.kind, ln.level, ln.text = HEADING, len(m.group(1)), m.group(2)
         elif _MARKER_RE.match(n):
             ln.kind = MARKER
+        elif _NOTE_RE.match(n):
+            ln.kind = NOTE
         elif len(n) <= 40 and _CREDIT_RE.match(n):
             ln.kind = CREDIT
         elif len(n) <= 120 and _BYLINE_RE.match(n):
@@ -160,7 +165,7 @@ def classify(text: str) -> list[Line]:
     lines = split_lines(text)
     _mark_furniture(lines)
     _mark_captions(lines)
-    body = [ln for ln in lines if ln.kind not in (CAPTION, CREDIT)]
+    body = [ln for ln in lines if ln.kind not in (CAPTION, CREDIT, NOTE)]
     out: list[Line] = []
     pending: Line | None = None  # a paragraph still being joined
     for i, ln in enumerate(body):

@@ -21,7 +21,7 @@ from .facts import metric_mention
 from .owners import breakdown_owner
 from .phrases import COUNT_UNITS, SUBJECT_DELIMS, has_head
 from .ranks import ranks
-from .section import Section
+from .section import Section, When
 from .subjects import collective_total, counted_after, each_listed, indicator, phrase_before, respectively
 from .targets import target_start
 
@@ -38,6 +38,7 @@ _MEASURED = tuple(sorted((r[0] for r in lexicon.rows("metric_heads") if r[1] in 
 _SHARE_WORDS = re.compile(r"比重|占比|达|为|超|突破")
 _TOTAL_OF_GROUP = re.compile(r"的(?P<count>\d+个)[^，。；]{0,12}项目")
 _DECLINE = re.compile(r"(?:下降|下滑|减少|回落)$")
+_OPENING_YEAR = re.compile(r"(20\d{2})年[，,]")
 _REPORTED = re.compile(r"获悉|公布|发布|了解到|通报|数据显示")
 _PROVISION = re.compile(r"^对|单个|每个|每家|最高$")
 
@@ -51,6 +52,8 @@ def _reported_period(ctx: StoryContext, section: Section):
             parts = [p for p in periods(sent.norm, ctx.year) if not p.base and p.value and not p.value.isdigit()]
             if parts:
                 return section.when(parts[0])
+        if ctx.story.year_inferred and (opens := _OPENING_YEAR.match(sent.norm)) and int(opens.group(1)) < (ctx.year or 0):
+            return When(opens.group(1), opens.group())  # "2017年，襄阳市…比上年增长": a report of that year
     return None
 
 

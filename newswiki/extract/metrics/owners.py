@@ -30,13 +30,17 @@ def breakdown_owner(text: str, pos: int, told: list[Mention]) -> str | None:
     return totals[-1].attrs["owner"] if part > -1 and totals and "；" not in text[part:pos] else None
 
 
+_REPORTS = re.compile(r"(?:的)?(?:数据|统计|监测数据|报告)?(?:显示|表明|指出|发布|统计)")
+
+
 def named_owners(text: str) -> list[tuple[int, str]]:
     """Platforms and organisations named in ``text``, as possible owners of a figure."""
     hits = [(h.start, h.name) for h in find_names(text, "platform_suffixes") if not h.descriptor]
     hits += [(h.start, h.name) for h in find_names(text, "org_suffixes") if not h.descriptor]
     hits += [(h.start, h.name) for h in find_names(text, "owner_suffixes") if not h.descriptor]
     hits += [(m.start(1), m.group(1)) for m in _SHORT_OWNER.finditer(text)]
-    return sorted(set(hits))
+    # "华经产业研究院数据显示：…": who reports the figures owns none of them
+    return sorted({(p, n) for p, n in hits if not _REPORTS.match(text, p + len(n))})
 
 
 def regions_owning(text: str) -> list[tuple[int, str]]:
