@@ -760,3 +760,10 @@ def test_a_source_note_is_no_heading_and_a_reports_lead_year_dates_its_figures()
 def test_who_reports_the_figures_owns_none_of_them():
     rows = metric_rows("华经产业研究院数据显示：2022年恩施州地区生产总值1402.2亿元。", "2023-03-01", "恩施经济", "owner", "subject")
     assert rows == {("恩施州", "地区生产总值")}
+
+
+def test_an_enumeration_of_products_gives_each_its_own_figures():
+    body = "全市农林牧渔业总产值100亿元，增长3.1%。生猪出栏120万头，增长2.0%；水产品产量10万吨，下降1.3%。该项目年产10万吨。"
+    assert metric_rows(body, "2023-03-01", "黄冈市经济", "subject", "value") == {
+        ("农林牧渔业总产值", 10_000_000_000), ("农林牧渔业总产值增长", 3.1), ("生猪出栏", 1_200_000),
+        ("生猪出栏增长", 2), ("水产品产量", 100_000), ("水产品产量增长", -1.3)}

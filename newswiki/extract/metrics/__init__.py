@@ -129,7 +129,8 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
         clause_start = clause_bounds(text, q.start, SUBJECT_DELIMS)[0]
         clause = text[clause_start : q.start]
         after = text[q.end : q.end + 6]
-        if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("吨", "平方公里", "平方米", "亩"):
+        if _AWARD.search(clause + after) or _PROJECT_FIGURE.search(clause) or q.unit in ("平方公里", "平方米", "亩"):
+            section.base, previous = "", ""  # what follows it ("，增长2%") is not the last named indicator's
             continue
         if _PROVISION.search(text[clause_bounds(text, q.start, "，。；")[0] : q.start]) and _AWARD.search(text):
             continue  # "对年主营业务收入首次突破10亿元的食品企业…", "单个项目最高500万元": a provision's terms
