@@ -767,3 +767,44 @@ def test_an_enumeration_of_products_gives_each_its_own_figures():
     assert metric_rows(body, "2023-03-01", "黄冈市经济", "subject", "value") == {
         ("农林牧渔业总产值", 10_000_000_000), ("农林牧渔业总产值增长", 3.1), ("生猪出栏", 1_200_000),
         ("生猪出栏增长", 2), ("水产品产量", 100_000), ("水产品产量增长", -1.3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("比计划提前两个月完成", []),  # ahead of schedule, no period
+        ("前一两个月，", []),
+        ("前18个月", []),
+        ("2023年以来全市新增企业3000家", [("2023年", "2023")]),  # a span the figure is counted over
+    ],
+)
+def test_periods_that_are_not_months_of_a_year(text, periods):
+    from newswiki.extract.periods import periods as found
+
+    assert [(p.text, p.value) for p in found(text, 2024) if not p.base] == periods
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "found"),
+    [
+        # an award whose beneficiary is told in a clause of its own, in the sentence naming the policy
+        ("武汉经开区发布“助跑计划”，对入选企业，给予最高1000万元奖励。", "政策", {("policy", "助跑计划", 1)}),
+        # 全市 is the story's own city when it names a district of another in passing
+        ("宜昌市经济运行良好。江夏区企业来宜投资。全市地区生产总值增长5%。", "宜昌经济", {("metric", "宜昌市 地区生产总值增长", "宜昌市")}),
+        # a body that publishes data still owns the figures it states of itself
+        ("光谷实验室发布数据，已孵化企业25家。", "光谷", {("metric", "光谷实验室 孵化企业", "光谷实验室")}),
+        # a venue's region, not the words after it
+        ("5月1日，武汉市重大项目集中签约活动举行。在东湖高新区召开的推介会上签约的甲乙科技项目总投资10亿元。", "签约",
+         {("project", "甲乙科技项目", "东湖高新区")}),
+        # a headline telling of a release is no second policy
+        ("武汉市出台《关于支持氢能产业发展的若干措施》。", "武汉市出台关于支持氢能产业发展的若干措施",
+         {("policy", "关于支持氢能产业发展的若干措施", 0)}),
+    ],
+)
+def test_review_cases_of_this_sessions_rules(body, title, found):
+    told = mentions_of(body, "2024-05-01", title)
+    got = {
+        (m.type, m.name, len(m.attrs.get("provisions", [])) if m.type == "policy" else m.attrs.get("owner") or m.attrs.get("location"))
+        for m in told if m.type in ("metric", "project", "policy")
+    }
+    assert got == found

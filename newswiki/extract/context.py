@@ -54,8 +54,9 @@ class StoryContext:
         level = dict(lexicon.rows("scopes")).get(word)
         if level == "district":
             return self.district
-        if level == "city":  # the district's own city (全市 in a story of 孝昌县 is 孝感市)
-            return parent_city(self.district) if self.district else self.city or "武汉市"
+        if level == "city":  # the district's own city (全市 in a story of 孝昌县 is 孝感市), unless the story names another
+            own = parent_city(self.district) if self.district else None
+            return own if own and self.city in (None, own) else self.city or own or "武汉市"
         if level == "province":
             return "湖北省"
         return None

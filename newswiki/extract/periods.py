@@ -36,7 +36,7 @@ def _pattern() -> re.Pattern:
     year = rf"(?:(?P<y>\d{{4}})年度?|(?P<rel>{relative})(?:年度)?)"
     part = (
         r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q3>前三季度)|(?P<h>上|下)半年(?:度)?|"
-        r"(?P<m1>\d{1,2})月?\s*[—\-–~至到]\s*(?P<m2>\d{1,2})月(?:份)?|[前头](?P<mn>\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|"
+        r"(?P<m1>\d{1,2})月?\s*[—\-–~至到]\s*(?P<m2>\d{1,2})月(?:份)?|(?<![提此之以早])[前头](?P<mn>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九两])个?月|"
         r"(?P<jan>元月)(?:份)?|(?P<m>\d{1,2})月(?P<mend>底|末|份)?(?!\d{1,2}日))"
     )
     return re.compile(
@@ -47,7 +47,7 @@ def _pattern() -> re.Pattern:
 
 _BASE_BEFORE = re.compile(r"(?:比|较|由|与|同|高于|低于|相比)$")
 _WRITTEN_YEAR = re.compile(r"\d{4}")
-_RECORD_SPAN = re.compile(r"以来(?![，,。；]|$)")  # 以来 not closing its clause: "以来的次低点", "以来八个季度"
+_RECORD_SPAN = re.compile(r"以来(?:的|[\d一二三四五六七八九十两]+个)")  # "以来的次低点", "以来八个季度首次"
 
 
 def rests_on_year(p: Period) -> bool:

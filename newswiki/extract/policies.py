@@ -77,14 +77,14 @@ def extract(ctx: StoryContext) -> list[Mention]:
                 out.extend(found)
                 latest = found
                 # awards told after the name in its own sentence ("发布“助跑计划”，对…给予最高1000万元奖励")
-                tail = text[max(text.find(normalize(m.surface)) + len(m.surface) for m in found) :]
+                tail = text[max(max(text.find(normalize(m.surface)), 0) + len(m.surface) for m in found) :]
             elif m := _DOMAIN.search(text):  # "数字经济领域12条措施" -> the policy about 数字经济
                 if about := _about(text[: m.start()], out):
                     latest = about
                 for p in about:
                     p.attrs.setdefault("measures", int(m.group(1)))
             # where a policy is named, only an award with its beneficiary ("对…"), no summary ("最高奖励可达千万元")
-            for provision in (p for p in _provisions(tail) if not found or re.match("对|凡", p["text"])):
+            for provision in (p for p in _provisions(tail) if not found or re.search("(?:^|[，；：])(?:对|凡)", tail)):
                 source = ctx.source(sent)
                 cited = {**provision, "story": source.story, "sentence": source.sentence, "quote": source.quote}
                 if len(latest) > 1:
@@ -163,6 +163,8 @@ def _document(ctx: StoryContext) -> Mention | None:
     title = normalize(ctx.story.title).strip()
     if not ctx.story.sentences or not _DOCUMENT_TITLE.fullmatch(title) or not _cue_re().search(title):
         return None
+    if _RELEASE.search(title[: title.find("关于")]):
+        return None  # a headline telling of a release ("武汉市出台关于…措施"): the body names the policy
     first = ctx.story.sentences[0]
     return Mention("policy", title, ctx.story.title, ctx.source(first), _common(ctx, first.norm, title))
 

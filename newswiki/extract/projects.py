@@ -38,7 +38,7 @@ _COLLECTIVE_CUT = re.compile(r"等\d+个|\d+个[\u4e00-\u9fff]{0,8}项目|当天
 _OPENER = re.compile(r"(?:(?:据悉|据了解|据介绍|此外|另外|同时|其中)，?)?(?:[^，。；]*的)?")
 _CATEGORY = re.compile(r"(?:重点|重大)项目$")  # "航天新材料重点项目": a category of projects
 _OUTLOOK = re.compile(r"建成后|投产后|达产后|建成可|可实现|预计")  # "A项目一期建成可实现年产值6亿元": what it would do
-_INVESTS_IN = re.compile(r"^(?:[^，。；]{0,30}投资[^，。；]{0,12}[，,]?)?建设$")
+_INVESTS_IN = re.compile(r"(?:[^，。；：]{0,30}投资[^，。；：]{0,12}[，,]?)?建设")
 _FIGURE_ITEM = re.compile(r"^(?:总?投资|计划投资|占地|年产)?[\d.]+")
 _LOCATED = re.compile(r"(?:项目)?位于([^，。；]{2,30})")
 # "在X，建设NAME", "在洪山区，新开工的NAME"
@@ -123,7 +123,8 @@ def extract(ctx: StoryContext) -> list[Mention]:
             inner = told if collective and text.startswith("其中", c_start) and c_start > collective.end() else None
             group = told if listed else (shared or inner) if _OPENER.fullmatch(text, c_start, h.start) else None
             stage, own = _stage(text, h, c_start, c_end, group.stage if group else None), True
-            opens = _OPENER.fullmatch(text, 0, h.start) or _INVESTS_IN.search(text, c_start, h.start)
+            item = max(text.rfind("；", 0, h.start), text.rfind("：", 0, h.start)) + 1
+            opens = _OPENER.fullmatch(text, 0, h.start) or _INVESTS_IN.fullmatch(text, max(item, c_start), h.start) or _INVESTS_IN.fullmatch(text, item, h.start)
             if stage is None and lead and opens and not _PLAN.search(text, 0, h.start) and not _OUTLOOK.search(text, h.end, c_end):
                 # "据悉，A项目位于…", "B公司投资2亿元，建设A项目": one of the story's signed or begun projects
                 stage, own = lead.stage, False
@@ -302,8 +303,12 @@ def _location(text: str, start: int, end: int, c_end: int) -> str | None:
     written; else the region named after it."""
     if m := _LOCATED.match(text, end):
         return m.group(1)
-    if (m := _BUILT_IN.search(text, 0, start)) and (regions_in(m.group(1)) or m.group(1).endswith(_PLACE_ENDS)):
-        return m.group(1)
+    if m := _BUILT_IN.search(text, 0, start):
+        place, named = m.group(1), regions_in(m.group(1))
+        if place.endswith(_PLACE_ENDS):
+            return place  # 武汉开发区智慧生态城, as written
+        if named:
+            return named[-1][1]  # "在东湖高新区召开的…": the region, not the words after it
     return place_after(text, end, c_end + 8)
 
 

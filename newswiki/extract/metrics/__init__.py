@@ -53,7 +53,7 @@ def _reported_period(ctx: StoryContext, section: Section):
             if parts:
                 return section.when(parts[0])
         if ctx.story.year_inferred and (opens := _OPENING_YEAR.match(sent.norm)) and int(opens.group(1)) < (ctx.year or 0):
-            return When(opens.group(1), opens.group())  # "2017年，襄阳市…比上年增长": a report of that year
+            return When(opens.group(1), opens.group(1) + "年")  # "2017年，襄阳市…比上年增长": a report of that year
     return None
 
 

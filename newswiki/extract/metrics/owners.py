@@ -30,7 +30,7 @@ def breakdown_owner(text: str, pos: int, told: list[Mention]) -> str | None:
     return totals[-1].attrs["owner"] if part > -1 and totals and "；" not in text[part:pos] else None
 
 
-_REPORTS = re.compile(r"(?:的)?(?:数据|统计|监测数据|报告)?(?:显示|表明|指出|发布|统计)")
+_REPORTS = re.compile(r"(?:的)?(?:数据|统计数据|监测数据|报告)(?:显示|表明|指出)")
 
 
 def named_owners(text: str) -> list[tuple[int, str]]:
