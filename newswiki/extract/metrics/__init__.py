@@ -19,7 +19,7 @@ from ..periods import periods
 from ..tokens import clause_bounds
 from .facts import metric_mention
 from .owners import breakdown_owner
-from .phrases import COUNT_UNITS, SUBJECT_DELIMS, has_head
+from .phrases import COUNT_UNITS, GROWTH_END, SUBJECT_DELIMS, has_head
 from .ranks import ranks
 from .section import Section, When
 from .subjects import collective_total, counted_after, each_listed, indicator, phrase_before, respectively
@@ -142,7 +142,7 @@ def _quantity_metrics(ctx: StoryContext, sent, section: Section) -> list[Mention
             out += [metric_mention(ctx, sent, section, q.start, q.end, item, "total", q) for item in items]
             continue  # "商业项目、…和“四水共治”项目各1个", "高新技术企业、科技型中小企业双双突破1.6万家": one figure each
         if q.unit == "%" and (share := _SHARE_OF_WHOLE.search(text, 0, q.start)):
-            what = phrase_before(text, share.start()) or re.sub(r"(?:增长|增速|增幅)$", "", previous)  # "…规模350亿元，占…"
+            what = phrase_before(text, share.start()) or GROWTH_END.sub("", previous)  # "…规模350亿元，占…"
             whole = share.group("whole")
             if has_head(what) and (whole.startswith("全") or regions_in(whole)) and not _SHARE_WORDS.search(whole):  # "地区生产总值约占全省的20%"
                 q = replace(q, bound="about", approx=share.group("about")) if share.group("about") else q

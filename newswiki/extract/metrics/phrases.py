@@ -10,7 +10,9 @@ from ..names import regions_in
 from ..numbers import TIME_WORD
 from ..tokens import clause_bounds
 
-BARE_GROWTH = re.compile(r"^(?:同比)?(?:增长率|增速|增长|增幅|净增|新增|上涨|涨幅)$")
+GROWTH_WORDS = "增长率|增速|增长|增幅|上涨|涨幅"  # the words a growth is told in
+GROWTH_END = re.compile(rf"(?:{GROWTH_WORDS})+$")  # stripped to name what grew: 投资增长 -> 投资
+BARE_GROWTH = re.compile(rf"^(?:同比)?(?:{GROWTH_WORDS}|净增|新增)$")
 LEADING_ADVERB = re.compile(r"^(?:首次|再次|连续[\d一二三四五六七八九十两]+年|在)")
 SUBJECT_DELIMS = "，。；：、（）"  # an indicator phrase never crosses these
 COUNT_UNITS = {"家", "个", "项", "人", "所", "条", "台", "套", "架", "辆", "户", "枚"}

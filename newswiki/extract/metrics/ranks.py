@@ -13,7 +13,7 @@ from ..names import regions_in
 from ..numbers import cn_number
 from ..tokens import clause_bounds
 from .facts import metric_mention
-from .phrases import BARE_GROWTH, has_head
+from .phrases import BARE_GROWTH, GROWTH_END, has_head
 from .subjects import clean_phrase, phrase_before
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def ranks(ctx: StoryContext, sent, section: Section, bases: list[tuple[int, str]
         elif what in ("", "总量") or BARE_GROWTH.match(what) or subject.startswith("第"):
             basis = (listed[-1].group(1) or listed[-1].group(2)) if listed else _base_at(text, m.start(), bases)
             if BARE_GROWTH.match(what):  # "增长12%，增幅全市第一": the growth of the indicator
-                basis = re.sub(r"(?:增长|增速|增幅)$", "", basis)
+                basis = GROWTH_END.sub("", basis)
             subject = basis + (what if what == "总量" or BARE_GROWTH.match(what) else "") if basis else ""
         if not subject:
             continue

@@ -12,6 +12,8 @@ from ..tokens import clause_bounds, token_index, tokens, walk_left, walk_right
 from .owners import named_owners
 from .phrases import (
     BARE_GROWTH,
+    GROWTH_END,
+    GROWTH_WORDS,
     COUNT_UNITS,
     LEADING_ADVERB,
     SUBJECT_DELIMS,
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 _STAT_VERB = re.compile(rf"(?:{lexicon.role_alternation('cues', 'stat')})$")
 _ADVERBS = re.compile(r"(?:首次|再次|连续[\d一二三四五六七八九十两]+年|双双|均|分别|也|还|已|继续|稳居|仍|仅)+$")
-_GROWTH = re.compile("增长|增速|增幅|上涨|涨幅")
+_GROWTH = re.compile(GROWTH_WORDS)
 _SHARE = re.compile("比重|占比|占|盈利面|增长面|贡献率|失业率")
 _CHANGE_VERB = re.compile(r"(提高|加快|扩大|高出|高于|低于|回落|下降|提升|收窄|上升|增加|减少)$")
 # "按不变价格计算比上年同期增长4.5%": how and against what a growth is measured
@@ -81,7 +83,7 @@ def indicator(text: str, q: Quantity, section: Section, previous: str) -> tuple[
     if not subject and _continues(text, q.start):
         subject = previous  # "…突破1000亿元大关，达到1010.23亿元"
     if BARE_GROWTH.match(subject):  # "同比增长23.5%": growth of the figure before
-        growth_of = re.sub(r"(?:增长|增速|增幅)+$", "", previous or section.base)  # not 投资增长增长
+        growth_of = GROWTH_END.sub("", previous or section.base)  # not 投资增长增长
         subject = growth_of + since + subject if growth_of else ""
     if q.unit in COUNT_UNITS and (ranked := _COUNTED_RANK.match(text, q.end)):
         return ranked.group(2) + "的" + ranked.group(1), "total"  # "9项核心指标增幅排名全市前三"
@@ -165,7 +167,7 @@ def _change_subject(text: str, pos: int, previous: str) -> str:
     base = _BASE.search(moved)
     words, _ = strip_context(_BASE.sub("", moved))
     if words in ("降幅", "涨幅") and previous:  # "同比下降17.5%，降幅比一季度收窄": the decline of that indicator
-        words = re.sub(r"(?:增长|增速|增幅|上涨)$", "", previous) + words
+        words = GROWTH_END.sub("", previous) + words
     if not words or BARE_GROWTH.match(words) or words in ("增速", "增幅"):
         if words and previous and not _GROWTH.search(rate):
             rate += words  # "地区生产总值…，增速比一季度加快": the total's growth rate
