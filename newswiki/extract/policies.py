@@ -204,23 +204,24 @@ def _counted(ctx: StoryContext, sent, text: str) -> list[Mention]:
 
 
 def _nicknamed(ctx: StoryContext, sent, text: str) -> list[Mention]:
-    """A policy released under a quoted byname: 武汉市发布推动产业高质量发展“黄金十条”,
-    武昌区发布了“黄鹤楼星空”计划."""
-    out = []
-    for m in _NICKNAME.finditer(text):
-        group = 1 if m.group(1) else 2  # 黄金十条 inside its quotes; “黄鹤楼星空”计划 after them
-        attrs = _common(ctx, text, m.group(group))
-        out.append(Mention("policy", m.group(group), sent.text[m.start(group) : m.end(group)], ctx.source(sent), attrs))
-    for m in _UNQUOTED_TITLE.finditer(text):  # "武汉市人民政府发布支持氢能产业发展意见"
-        attrs = _common(ctx, text, m.group("name"))
-        name = attrs["issuer"] + m.group("name") if attrs.get("issuer") and not _opening_region(m.group("name")) else m.group("name")
-        out.append(Mention("policy", name, sent.text[m.start("name") : m.end("name")], ctx.source(sent), attrs))
-    for m in _COUNTED_MEASURES.finditer(text):  # "咸宁市正式出台12条措施": named by its issuer and count
-        attrs = _common(ctx, text, m.group("name"))
-        name = m.group("name") if _opening_region(m.group("name")) or not attrs.get("issuer") else attrs["issuer"] + m.group("name")
-        attrs["measures"] = int(n) if (n := m.group("n")).isdigit() else cn_number(n)
-        out.append(Mention("policy", name, sent.text[m.start("name") : m.end("name")], ctx.source(sent), attrs))
+    """A policy released under a byname: quoted (武汉市发布推动产业高质量发展“黄金十条”,
+    武昌区发布了“黄鹤楼星空”计划), an unmarked title (发布支持氢能产业发展意见) or a count of
+    measures (咸宁市正式出台12条措施); the last two are named with their issuer."""
+    out = [_released(ctx, sent, text, m, 1 if m.group(1) else 2, False) for m in _NICKNAME.finditer(text)]
+    out += [_released(ctx, sent, text, m, "name", True) for m in _UNQUOTED_TITLE.finditer(text)]
+    for m in _COUNTED_MEASURES.finditer(text):
+        policy = _released(ctx, sent, text, m, "name", True)
+        policy.attrs["measures"] = int(n) if (n := m.group("n")).isdigit() else cn_number(n)
+        out.append(policy)
     return list({m.name: m for m in out}.values())  # one name told by two forms: the later, counted one
+
+
+def _released(ctx: StoryContext, sent, text: str, m: re.Match, group, with_issuer: bool) -> Mention:
+    name = m.group(group)
+    attrs = _common(ctx, text, name)
+    if with_issuer and attrs.get("issuer") and not _opening_region(name):
+        name = attrs["issuer"] + name
+    return Mention("policy", name, sent.text[m.start(group) : m.end(group)], ctx.source(sent), attrs)
 
 
 def _common(ctx: StoryContext, text: str, title: str) -> dict:
